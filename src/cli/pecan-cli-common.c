@@ -1,0 +1,87 @@
+/* pecan-cli-common.c: what the commands of pecan-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "pecan-cli-private.h"
+
+void
+pecan_cli_fail (const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "pecan-cli: %s\n", message);
+}
+
+/**
+ * pecan_cli_open_store:
+ * @cli: the command line
+ *
+ * Returns: (transfer none) (nullable): the database, or %NULL after saying
+ *   why on stderr
+ */
+PecanStore *
+pecan_cli_open_store (PecanCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->store != NULL)
+    return cli->store;
+  cli->store = pecan_store_open (cli->database, &error);
+  if (cli->store == NULL)
+    pecan_cli_fail ("%s", error->message);
+  return cli->store;
+}
+
+/**
+ * pecan_cli_parse:
+ * @entries: the command's options
+ * @parameter: what follows the options, for --help
+ * @summary: what the command does, for --help
+ * @argc: (inout): the command's arguments, its name first
+ * @argv: (inout): ...
+ *
+ * Returns: %FALSE after saying what is wrong on stderr
+ */
+gboolean
+pecan_cli_parse (GOptionEntry  *entries,
+                 const char    *parameter,
+                 const char    *summary,
+                 int           *argc,
+                 char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      pecan_cli_fail ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+pecan_cli_print_json (gpointer node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}

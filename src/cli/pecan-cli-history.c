@@ -1,0 +1,210 @@
+/* pecan-cli-history.c: pecan-cli imports, undo and demo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "pecan-cli-private.h"
+#include "pecan-batch.h"
+#include "pecan-demo.h"
+#include "pecan-parse.h"
+#include "pecan-query.h"
+
+static void
+add_batch_object (JsonBuilder          *b,
+                  const PecanBatchInfo *info)
+{
+  char first[11] = "", last[11] = "";
+
+  if (info->first_day != G_MININT32)
+    {
+      pecan_day_format (info->first_day, first);
+      pecan_day_format (info->last_day, last);
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, info->id);
+  json_builder_set_member_name (b, "file_name");
+  json_builder_add_string_value (b, info->file_name);
+  json_builder_set_member_name (b, "file_size");
+  json_builder_add_int_value (b, info->file_size);
+  json_builder_set_member_name (b, "sha256");
+  json_builder_add_string_value (b, info->sha256);
+  json_builder_set_member_name (b, "layout");
+  json_builder_add_string_value (b, pecan_layout_to_string (info->layout));
+  json_builder_set_member_name (b, "lines");
+  json_builder_add_int_value (b, info->lines);
+  json_builder_set_member_name (b, "skipped");
+  json_builder_add_int_value (b, info->skipped);
+  json_builder_set_member_name (b, "replaced");
+  json_builder_add_int_value (b, info->replaced);
+  json_builder_set_member_name (b, "first_day");
+  json_builder_add_string_value (b, first);
+  json_builder_set_member_name (b, "last_day");
+  json_builder_add_string_value (b, last);
+  json_builder_set_member_name (b, "pec_known");
+  json_builder_add_boolean_value (b, info->pec_known);
+  json_builder_set_member_name (b, "imported_at");
+  json_builder_add_string_value (b, info->imported_at);
+  json_builder_end_object (b);
+}
+
+int
+pecan_cli_imports (PecanCli  *cli,
+                   int        argc,
+                   char     **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) batches = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  PecanStore *store;
+  guint n;
+
+  if (!pecan_cli_parse (entries, NULL, _("The files imported, newest first."), &argc, &argv))
+    return 2;
+  if ((store = pecan_cli_open_store (cli)) == NULL)
+    return 1;
+  if ((batches = pecan_query_batches (store, &error)) == NULL)
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  n = g_list_model_get_n_items (batches);
+  if (!json)
+    printf ("%6s  %-20s %10s %8s  %-23s %s\n", _("Import"), _("Imported at"), _("Lines"),
+            _("Skipped"), _("Usage days"), _("File"));
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PecanBatch) batch = g_list_model_get_item (batches, i);
+      const PecanBatchInfo *info = pecan_batch_get_info (batch);
+      char first[11] = "", last[11] = "";
+
+      add_batch_object (b, info);
+      if (json)
+        continue;
+      if (info->first_day != G_MININT32)
+        {
+          pecan_day_format (info->first_day, first);
+          pecan_day_format (info->last_day, last);
+        }
+      printf ("%6" G_GINT64_FORMAT "  %-20.19s %10" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT
+              "  %s – %s %s\n", info->id, info->imported_at, info->lines, info->skipped, first,
+              last, info->file_name);
+    }
+  json_builder_end_array (b);
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+      pecan_cli_print_json (root);
+    }
+  else if (n == 0)
+    printf ("%s\n", _("Nothing imported yet. Import a usage file with “pecan-cli import FILE”."));
+  return 0;
+}
+
+int
+pecan_cli_undo (PecanCli  *cli,
+                int        argc,
+                char     **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  PecanStore *store;
+  gint64 id;
+
+  if (!pecan_cli_parse (entries, _("IMPORT"),
+                        _("Removes the lines an import still holds. Data it replaced is not "
+                          "brought back: import that file again."), &argc, &argv))
+    return 2;
+  if (argc != 2 || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    {
+      pecan_cli_fail (_("name one import by its number, as “pecan-cli imports” lists it"));
+      return 2;
+    }
+  if ((store = pecan_cli_open_store (cli)) == NULL)
+    return 1;
+  if (!pecan_store_undo_batch (store, id, &error))
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  printf (_("Import %" G_GINT64_FORMAT " undone.\n"), id);
+  return 0;
+}
+
+static gboolean
+parse_months (const char       *text,
+              PecanDemoOptions *options)
+{
+  PecanPeriod period;
+  int y1, m1, d1, y2, m2, d2;
+
+  if (!pecan_period_parse (text, &period))
+    return FALSE;
+  pecan_day_to_ymd (period.first, &y1, &m1, &d1);
+  pecan_day_to_ymd (period.last, &y2, &m2, &d2);
+  options->first_year = y1;
+  options->first_month = m1;
+  options->months = (y2 - y1) * 12 + m2 - m1 + 1;
+  return TRUE;
+}
+
+int
+pecan_cli_demo (PecanCli  *cli,
+                int        argc,
+                char     **argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *months = NULL;
+  g_autofree char *currency = NULL;
+  int customers = 0, seed = -1;
+  GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Where to write the file"), N_("FILE") },
+    { "customers", 0, 0, G_OPTION_ARG_INT, &customers, N_("How many customers (25)"), N_("N") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &months,
+      N_("Which months (the three before this one)"), N_("2026-01[:2026-03]") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Same seed, same file (1)"), N_("N") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_("EUR, USD or GBP"), N_("CODE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  PecanDemoOptions options;
+
+  if (!pecan_cli_parse (entries, NULL, _("Writes a realistic Partner Center daily rated usage "
+                                         "file, to try Pecan with."), &argc, &argv))
+    return 2;
+  pecan_demo_options_init (&options);
+  if (out == NULL)
+    {
+      pecan_cli_fail (_("say where to write the file with --out FILE"));
+      return 2;
+    }
+  if (months != NULL && !parse_months (months, &options))
+    {
+      pecan_cli_fail (_("“%s” is not a month or a range of months such as 2026-01:2026-03"),
+                      months);
+      return 2;
+    }
+  if (customers > 0)
+    options.customers = customers;
+  if (seed >= 0)
+    options.seed = seed;
+  if (currency != NULL)
+    options.currency = currency;
+  if (!pecan_demo_write (out, &options, NULL, &error))
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  return 0;
+}

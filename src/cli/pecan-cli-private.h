@@ -1,0 +1,37 @@
+/* pecan-cli-private.h: what the commands of pecan-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "pecan-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char       *database;
+  PecanStore *store;
+} PecanCli;
+
+PecanStore *pecan_cli_open_store  (PecanCli    *cli);
+void        pecan_cli_fail        (const char  *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+gboolean    pecan_cli_parse       (GOptionEntry *entries,
+                                   const char   *parameter,
+                                   const char   *summary,
+                                   int          *argc,
+                                   char       ***argv);
+void        pecan_cli_print_json  (gpointer      node);
+
+int pecan_cli_import    (PecanCli *cli, int argc, char **argv);
+int pecan_cli_summary   (PecanCli *cli, int argc, char **argv);
+int pecan_cli_incidents (PecanCli *cli, int argc, char **argv);
+int pecan_cli_imports   (PecanCli *cli, int argc, char **argv);
+int pecan_cli_undo      (PecanCli *cli, int argc, char **argv);
+int pecan_cli_demo      (PecanCli *cli, int argc, char **argv);
+
+G_END_DECLS

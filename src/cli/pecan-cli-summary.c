@@ -1,0 +1,418 @@
+/* pecan-cli-summary.c: pecan-cli summary and incidents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "pecan-cli-private.h"
+#include "pecan-incident.h"
+#include "pecan-parse.h"
+#include "pecan-query.h"
+#include "pecan-summary-row.h"
+
+typedef struct
+{
+  char *period;
+  char *from;
+  char *to;
+} PeriodOptions;
+
+static void
+period_options_clear (PeriodOptions *options)
+{
+  g_clear_pointer (&options->period, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PeriodOptions, period_options_clear)
+
+static gboolean
+resolve_period (const PeriodOptions *options,
+                PecanPeriod         *period)
+{
+  period->first = PECAN_DAY_MIN;
+  period->last = PECAN_DAY_MAX;
+  if (options->period != NULL && (options->from != NULL || options->to != NULL))
+    {
+      pecan_cli_fail (_("give either --period or --from/--to, not both"));
+      return FALSE;
+    }
+  if (options->period != NULL && !pecan_period_parse (options->period, period))
+    {
+      pecan_cli_fail (_("“%s” is not a period: write a month (2026-01) or a range of months "
+                        "(2026-01:2026-03)"), options->period);
+      return FALSE;
+    }
+  if ((options->from != NULL && !pecan_parse_iso_day (options->from, &period->first))
+      || (options->to != NULL && !pecan_parse_iso_day (options->to, &period->last)))
+    {
+      pecan_cli_fail (_("write dates as YYYY-MM-DD, such as 2026-01-31"));
+      return FALSE;
+    }
+  if (period->first > period->last)
+    {
+      pecan_cli_fail (_("the period ends before it starts"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static double
+nano_to_double (gint64 nano)
+{
+  return nano / (double) PECAN_NANO;
+}
+
+static void
+add_key_members (JsonBuilder            *b,
+                 PecanGroupBy            by,
+                 const PecanSummaryInfo *info)
+{
+  char day[11];
+
+  if (by == PECAN_GROUP_CUSTOMER_MONTH || by == PECAN_GROUP_CUSTOMER
+      || by == PECAN_GROUP_SUBSCRIPTION)
+    {
+      json_builder_set_member_name (b, "customer_id");
+      json_builder_add_string_value (b, info->customer_tenant);
+      json_builder_set_member_name (b, "customer_name");
+      json_builder_add_string_value (b, info->customer_name);
+    }
+  if (by == PECAN_GROUP_SUBSCRIPTION)
+    {
+      json_builder_set_member_name (b, "subscription_id");
+      json_builder_add_string_value (b, info->subscription_azure_id);
+      json_builder_set_member_name (b, "subscription_name");
+      json_builder_add_string_value (b, info->subscription_name);
+    }
+  if (by == PECAN_GROUP_CATEGORY)
+    {
+      json_builder_set_member_name (b, "category");
+      json_builder_add_string_value (b, info->category);
+    }
+  if (by == PECAN_GROUP_PARTNER)
+    {
+      json_builder_set_member_name (b, "partner_id");
+      json_builder_add_string_value (b, info->partner_tenant);
+      json_builder_set_member_name (b, "partner_name");
+      json_builder_add_string_value (b, info->partner_name);
+    }
+  if (info->month != 0 && by != PECAN_GROUP_DAY)
+    {
+      g_autofree char *month = g_strdup_printf ("%04d-%02d", info->month / 100, info->month % 100);
+      json_builder_set_member_name (b, "month");
+      json_builder_add_string_value (b, month);
+    }
+  if (by == PECAN_GROUP_DAY)
+    {
+      pecan_day_format (info->day, day);
+      json_builder_set_member_name (b, "day");
+      json_builder_add_string_value (b, day);
+    }
+}
+
+static void
+add_double (JsonBuilder *b,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_double_value (b, value);
+}
+
+/* The customer-month objects have exactly the keys month-end scripts rely
+ * on; the other groupings add eligible spend and the previous period. */
+static void
+add_summary_object (JsonBuilder            *b,
+                    PecanGroupBy            by,
+                    const PecanSummaryInfo *info)
+{
+  json_builder_begin_object (b);
+  add_key_members (b, by, info);
+  json_builder_set_member_name (b, "currency");
+  json_builder_add_string_value (b, info->currency);
+  add_double (b, "billed", nano_to_double (info->billed));
+  add_double (b, "pec_earned", info->pec_earned);
+  add_double (b, "pec_lost", info->pec_lost);
+  json_builder_set_member_name (b, "lines");
+  json_builder_add_int_value (b, info->lines);
+  if (by != PECAN_GROUP_CUSTOMER_MONTH)
+    {
+      add_double (b, "eligible", nano_to_double (info->eligible));
+      add_double (b, "pec_unknown_billed", nano_to_double (info->unknown));
+    }
+  if (info->has_previous)
+    {
+      json_builder_set_member_name (b, "previous");
+      json_builder_begin_object (b);
+      add_double (b, "billed", nano_to_double (info->previous_billed));
+      add_double (b, "eligible", nano_to_double (info->previous_eligible));
+      add_double (b, "pec_earned", info->previous_earned);
+      add_double (b, "pec_lost", info->previous_lost);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+static char *
+row_label (PecanGroupBy            by,
+           const PecanSummaryInfo *info)
+{
+  char day[11];
+
+  switch (by)
+    {
+    case PECAN_GROUP_CUSTOMER_MONTH:
+      return g_strdup_printf ("%04d-%02d  %s", info->month / 100, info->month % 100,
+                              info->customer_name);
+    case PECAN_GROUP_CUSTOMER:
+      return g_strdup (info->customer_name);
+    case PECAN_GROUP_MONTH:
+      return g_strdup_printf ("%04d-%02d", info->month / 100, info->month % 100);
+    case PECAN_GROUP_SUBSCRIPTION:
+      return g_strdup_printf ("%s / %s", info->customer_name,
+                              *info->subscription_name ? info->subscription_name
+                                                       : info->subscription_azure_id);
+    case PECAN_GROUP_CATEGORY:
+      return g_strdup (*info->category ? info->category : _("(no category)"));
+    case PECAN_GROUP_DAY:
+      pecan_day_format (info->day, day);
+      return g_strdup (day);
+    case PECAN_GROUP_PARTNER:
+      return g_strdup (info->partner_name ? info->partner_name : _("(no partner ID)"));
+    case PECAN_GROUP_TOTAL:
+    default:
+      return g_strdup (_("Total"));
+    }
+}
+
+static char *
+money (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}
+
+static void
+print_table (GListModel   *rows,
+             PecanGroupBy  by)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  printf ("%-48s %-4s %16s %14s %14s %10s\n", _("Key"), _("Cur."), _("Billed"), _("PEC earned"),
+          _("PEC lost"), _("Lines"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+      g_autofree char *label = row_label (by, info);
+      g_autofree char *billed = money (nano_to_double (info->billed));
+      g_autofree char *earned = money (info->pec_earned);
+      g_autofree char *lost = money (info->pec_lost);
+
+      if (g_utf8_strlen (label, -1) > 48)
+        {
+          char *cut = g_utf8_substring (label, 0, 47);
+          g_free (label);
+          label = g_strconcat (cut, "…", NULL);
+          g_free (cut);
+        }
+      printf ("%s%*s %-4s %16s %14s %14s %10" G_GINT64_FORMAT "\n", label,
+              (int) (48 - g_utf8_strlen (label, -1)), "", info->currency, billed, earned, lost,
+              info->lines);
+    }
+  if (n == 0)
+    printf ("%s\n", _("No usage in this period. Import a usage file with “pecan-cli import”."));
+}
+
+int
+pecan_cli_summary (PecanCli  *cli,
+                   int        argc,
+                   char     **argv)
+{
+  g_autofree char *by_text = NULL;
+  g_autofree char *customer = NULL;
+  g_auto(PeriodOptions) po = { 0 };
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "by", 'b', 0, G_OPTION_ARG_STRING, &by_text,
+      N_("customer-month (default), customer, month, subscription, category, day, partner "
+         "or total"), N_("GROUPING") },
+    { "period", 'p', 0, G_OPTION_ARG_STRING, &po.period, N_("A month or months"),
+      N_("2026-01[:2026-03]") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &po.from, N_("First day"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &po.to, N_("Last day"), N_("YYYY-MM-DD") },
+    { "customer", 'c', 0, G_OPTION_ARG_STRING, &customer, N_("Only this customer"),
+      N_("TENANT-ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  PecanGroupBy by = PECAN_GROUP_CUSTOMER_MONTH;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  PecanPeriod period;
+  PecanStore *store;
+  gint64 customer_id = 0;
+
+  if (!pecan_cli_parse (entries, NULL, _("PEC earned and lost, eligible and billed amounts, per "
+                                         "billing currency."), &argc, &argv))
+    return 2;
+  if (by_text != NULL && !pecan_group_by_from_string (by_text, &by))
+    {
+      pecan_cli_fail (_("“%s” is not a grouping: use customer-month, customer, month, "
+                        "subscription, category, day, partner or total"), by_text);
+      return 2;
+    }
+  if (!resolve_period (&po, &period))
+    return 2;
+  if ((store = pecan_cli_open_store (cli)) == NULL)
+    return 1;
+  if (customer != NULL && (customer_id = pecan_query_find_customer (store, customer)) == 0)
+    {
+      pecan_cli_fail (_("no customer with tenant ID “%s” has been imported"), customer);
+      return 1;
+    }
+  rows = pecan_query_summary (store, by, &period, customer_id, &error);
+  if (rows == NULL)
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+          add_summary_object (b, by, pecan_summary_row_get_info (row));
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      pecan_cli_print_json (root);
+    }
+  else
+    print_table (rows, by);
+  return 0;
+}
+
+static void
+add_incident_object (JsonBuilder             *b,
+                     const PecanIncidentInfo *info)
+{
+  char first[11], last[11];
+
+  pecan_day_format (info->first_day, first);
+  pecan_day_format (info->last_day, last);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "customer_id");
+  json_builder_add_string_value (b, info->customer_tenant);
+  json_builder_set_member_name (b, "customer_name");
+  json_builder_add_string_value (b, info->customer_name);
+  json_builder_set_member_name (b, "subscription_id");
+  json_builder_add_string_value (b, info->subscription_azure_id);
+  json_builder_set_member_name (b, "subscription_name");
+  json_builder_add_string_value (b, info->subscription_name);
+  json_builder_set_member_name (b, "first_day");
+  json_builder_add_string_value (b, first);
+  json_builder_set_member_name (b, "last_day");
+  json_builder_add_string_value (b, last);
+  json_builder_set_member_name (b, "days");
+  json_builder_add_int_value (b, info->days);
+  json_builder_set_member_name (b, "lines");
+  json_builder_add_int_value (b, info->lines);
+  json_builder_set_member_name (b, "currency");
+  json_builder_add_string_value (b, info->currency);
+  add_double (b, "billed", nano_to_double (info->billed));
+  add_double (b, "pec_lost", info->pec_lost);
+  json_builder_set_member_name (b, "ongoing");
+  json_builder_add_boolean_value (b, info->ongoing);
+  json_builder_end_object (b);
+}
+
+static void
+print_incidents (GListModel *incidents)
+{
+  guint n = g_list_model_get_n_items (incidents);
+
+  printf ("%-32s %-38s %-10s %-10s %5s %-4s %12s\n", _("Customer"), _("Subscription"), _("From"),
+          _("To"), _("Days"), _("Cur."), _("PEC lost"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PecanIncident) incident = g_list_model_get_item (incidents, i);
+      const PecanIncidentInfo *info = pecan_incident_get_info (incident);
+      g_autofree char *name = g_utf8_substring (info->customer_name, 0, 32);
+      g_autofree char *lost = money (info->pec_lost);
+      char first[11], last[11];
+
+      pecan_day_format (info->first_day, first);
+      pecan_day_format (info->last_day, last);
+      printf ("%s%*s %-38s %-10s %-10s %5u %-4s %12s%s\n", name,
+              (int) (32 - g_utf8_strlen (name, -1)), "", info->subscription_azure_id, first, last,
+              info->days, info->currency, lost, info->ongoing ? _("  (ongoing)") : "");
+    }
+  if (n == 0)
+    printf ("%s\n", _("No lost PEC in this period."));
+}
+
+int
+pecan_cli_incidents (PecanCli  *cli,
+                     int        argc,
+                     char     **argv)
+{
+  g_auto(PeriodOptions) po = { 0 };
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "period", 'p', 0, G_OPTION_ARG_STRING, &po.period, N_("A month or months"),
+      N_("2026-01[:2026-03]") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &po.from, N_("First day"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &po.to, N_("Last day"), N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) incidents = NULL;
+  PecanPeriod period;
+  PecanStore *store;
+
+  if (!pecan_cli_parse (entries, NULL, _("Runs of days on which a subscription earned no PEC, "
+                                         "ranked by the PEC lost."), &argc, &argv)
+      || !resolve_period (&po, &period))
+    return 2;
+  if ((store = pecan_cli_open_store (cli)) == NULL)
+    return 1;
+  incidents = pecan_query_incidents (store, &period, &error);
+  if (incidents == NULL)
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  if (!json)
+    {
+      print_incidents (incidents);
+      return 0;
+    }
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_array (b);
+    for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+      {
+        g_autoptr(PecanIncident) incident = g_list_model_get_item (incidents, i);
+        add_incident_object (b, pecan_incident_get_info (incident));
+      }
+    json_builder_end_array (b);
+    root = json_builder_get_root (b);
+    pecan_cli_print_json (root);
+  }
+  return 0;
+}

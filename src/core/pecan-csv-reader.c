@@ -1,0 +1,636 @@
+/* pecan-csv-reader.c: a streaming reader of delimited text in any encoding Excel writes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is read in large blocks, hashed, decoded to UTF-8 when it is
+ * UTF-16, and fed to libcsv. Only the columns the caller selected are copied
+ * out of libcsv's buffer, into one arena per line, so memory stays constant
+ * whatever the file's size.
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#ifdef HAVE_NETTLE
+# include <nettle/sha2.h>
+#endif
+
+#include "pecan-csv-reader.h"
+#include "pecan-error.h"
+
+#define BLOCK_SIZE (1024 * 1024)
+
+struct _PecanCsvReader
+{
+  GFile               *file;
+  char                *name;
+  GInputStream        *stream;
+  guint64              size;
+  guint64              bytes_read;
+
+  struct csv_parser    parser;
+  char                 delimiter;
+  PecanDecimalMark     mark;
+  const char          *encoding;
+  GConverter          *decoder;
+  GByteArray          *pending;      /* undecoded bytes carried to the next block */
+  guchar              *block;
+  gsize                block_len;
+  gsize                block_skip;   /* the byte order mark */
+  char                *decoded;
+  gsize                decoded_size;
+
+#ifdef HAVE_NETTLE
+  struct sha256_ctx    sha256;
+#else
+  GChecksum           *sha256;
+#endif
+  char                *digest;
+
+  /* The line being read */
+  GPtrArray           *header;
+  gboolean             in_header;
+  int                 *slot_of_column;
+  guint                n_mapped;
+  guint                n_slots;
+  char                *arena;
+  gsize                arena_len;
+  gsize                arena_size;
+  gsize               *offset;
+  gsize               *len;
+  const char         **text;
+  guint                column;
+  guint64              line;
+  guint64              newlines;
+
+  PecanCsvHeaderFunc   header_func;
+  PecanCsvRowFunc      row_func;
+  gpointer             user_data;
+  PecanCsvProgressFunc progress_func;
+  gpointer             progress_data;
+  GError              *error;
+};
+
+static void
+hash_update (PecanCsvReader *self,
+             const guchar   *data,
+             gsize           len)
+{
+#ifdef HAVE_NETTLE
+  sha256_update (&self->sha256, len, data);
+#else
+  g_checksum_update (self->sha256, data, len);
+#endif
+}
+
+static char *
+hash_finish (PecanCsvReader *self)
+{
+#ifdef HAVE_NETTLE
+  guint8 digest[SHA256_DIGEST_SIZE];
+  GString *hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
+
+  sha256_digest (&self->sha256, sizeof digest, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    g_string_append_printf (hex, "%02x", digest[i]);
+  return g_string_free (hex, FALSE);
+#else
+  return g_strdup (g_checksum_get_string (self->sha256));
+#endif
+}
+
+static gboolean
+is_blank (unsigned char c)
+{
+  /* Only spaces are trimmed: a tab may be the delimiter. */
+  return c == CSV_SPACE;
+}
+
+static void
+arena_reserve (PecanCsvReader *self,
+               gsize           extra)
+{
+  if (self->arena_len + extra <= self->arena_size)
+    return;
+  while (self->arena_len + extra > self->arena_size)
+    self->arena_size *= 2;
+  self->arena = g_realloc (self->arena, self->arena_size);
+}
+
+static void
+field_cb (void   *data,
+          size_t  len,
+          void   *user_data)
+{
+  PecanCsvReader *self = user_data;
+  int slot;
+
+  if (G_UNLIKELY (self->error != NULL))
+    return;
+
+  /* A quoted field may hold line breaks: the next line starts further on. */
+  for (const char *p = data, *end = p + len; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    self->newlines++;
+
+  if (G_UNLIKELY (self->in_header))
+    g_ptr_array_add (self->header, g_strndup (data, len));
+  else if (self->column < self->n_mapped && (slot = self->slot_of_column[self->column]) >= 0)
+    {
+      arena_reserve (self, len + 1);
+      memcpy (self->arena + self->arena_len, data, len);
+      self->arena[self->arena_len + len] = '\0';
+      self->offset[slot] = self->arena_len;
+      self->len[slot] = len;
+      self->arena_len += len + 1;
+    }
+  self->column++;
+}
+
+static void
+finish_header (PecanCsvReader *self)
+{
+  g_autofree const char **names = g_new0 (const char *, self->header->len + 1);
+
+  memcpy (names, self->header->pdata, self->header->len * sizeof (char *));
+  self->in_header = FALSE;
+  if (!self->header_func (self, names, self->header->len, self->user_data, &self->error))
+    g_assert (self->error != NULL);
+}
+
+static void
+row_cb (int   terminator,
+        void *user_data)
+{
+  PecanCsvReader *self = user_data;
+  PecanCsvRow row;
+
+  if (G_UNLIKELY (self->error != NULL))
+    return;
+
+  row.line = self->line;
+  row.n_fields = self->column;
+  self->line += 1 + self->newlines;
+  self->newlines = 0;
+  self->column = 0;
+
+  if (G_UNLIKELY (self->in_header))
+    {
+      finish_header (self);
+      return;
+    }
+
+  for (guint i = 0; i < self->n_slots; i++)
+    self->text[i] = self->offset[i] == G_MAXSIZE ? "" : self->arena + self->offset[i];
+  row.text = self->text;
+  row.len = self->len;
+  row.arena = self->arena;
+  row.arena_len = self->arena_len;
+  if (!self->row_func (self, &row, self->user_data, &self->error))
+    g_assert (self->error != NULL);
+
+  for (guint i = 0; i < self->n_slots; i++)
+    {
+      self->offset[i] = G_MAXSIZE;
+      self->len[i] = 0;
+    }
+  self->arena_len = 0;
+}
+
+/* The delimiter is the most frequent of comma, semicolon and tab outside
+ * quotes in the header line. */
+static char
+sniff_delimiter (const char *text,
+                 gsize       len)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (c == '\n' || c == '\r')
+        break;
+      else if (c == ',')
+        commas++;
+      else if (c == ';')
+        semicolons++;
+      else if (c == '\t')
+        tabs++;
+    }
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  if (semicolons > commas)
+    return ';';
+  return ',';
+}
+
+static gboolean
+sniff_encoding (PecanCsvReader  *self,
+                GError         **error)
+{
+  const guchar *b = self->block;
+  gsize n = self->block_len;
+
+  if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+    self->block_skip = 3;
+  else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+    self->encoding = "UTF-16LE", self->block_skip = 2;
+  else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+    self->encoding = "UTF-16BE", self->block_skip = 2;
+  else if (n >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0)
+    self->encoding = "UTF-16LE";
+  else if (n >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0)
+    self->encoding = "UTF-16BE";
+  else if (memchr (b, '\0', MIN (n, 65536)) != NULL)
+    {
+      g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_NOT_TEXT,
+                   _("“%s” is not a text file. Choose the CSV file as downloaded from "
+                     "Partner Center or Azure Cost Management (unzip it first if it came "
+                     "as a ZIP archive)."),
+                   self->name);
+      return FALSE;
+    }
+
+  if (self->encoding != NULL)
+    self->decoder = G_CONVERTER (g_charset_converter_new ("UTF-8", self->encoding, NULL));
+  else
+    self->encoding = "UTF-8";
+  return TRUE;
+}
+
+static gboolean
+read_block (PecanCsvReader  *self,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  gsize n = 0;
+
+  if (!g_input_stream_read_all (self->stream, self->block, BLOCK_SIZE, &n, cancellable, error))
+    return FALSE;
+  self->block_len = n;
+  self->block_skip = 0;
+  self->bytes_read += n;
+  hash_update (self, self->block, n);
+  return TRUE;
+}
+
+/**
+ * pecan_csv_reader_open:
+ * @file: the file to read
+ * @error: return location for a #PECAN_IMPORT_ERROR or #G_IO_ERROR
+ *
+ * Opens @file and finds its encoding and delimiter from its first block.
+ *
+ * Returns: (transfer full): a reader, or %NULL with @error set
+ */
+PecanCsvReader *
+pecan_csv_reader_open (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(PecanCsvReader) self = g_new0 (PecanCsvReader, 1);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self->file = g_object_ref (file);
+  self->name = g_file_get_parse_name (file);
+  self->header = g_ptr_array_new_with_free_func (g_free);
+  self->in_header = TRUE;
+  self->line = 1;
+  self->arena_size = 4096;
+  self->arena = g_malloc (self->arena_size);
+  self->block = g_malloc (BLOCK_SIZE);
+#ifdef HAVE_NETTLE
+  sha256_init (&self->sha256);
+#else
+  self->sha256 = g_checksum_new (G_CHECKSUM_SHA256);
+#endif
+  csv_init (&self->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  csv_set_space_func (&self->parser, is_blank);
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  self->stream = G_INPUT_STREAM (g_steal_pointer (&stream));
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (self->stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info != NULL)
+    self->size = g_file_info_get_size (info);
+
+  if (!read_block (self, NULL, error))
+    return NULL;
+  if (self->block_len == 0)
+    {
+      g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
+                   _("“%s” is empty. Download the file again: it should start with a line "
+                     "of column names."),
+                   self->name);
+      return NULL;
+    }
+  if (!sniff_encoding (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pecan_csv_reader_free:
+ * @reader: a reader
+ *
+ * Closes the file and frees the reader.
+ */
+void
+pecan_csv_reader_free (PecanCsvReader *reader)
+{
+  if (reader == NULL)
+    return;
+  csv_free (&reader->parser);
+  g_clear_object (&reader->stream);
+  g_clear_object (&reader->file);
+  g_clear_object (&reader->decoder);
+  g_clear_pointer (&reader->pending, g_byte_array_unref);
+  g_clear_pointer (&reader->header, g_ptr_array_unref);
+#ifndef HAVE_NETTLE
+  g_clear_pointer (&reader->sha256, g_checksum_free);
+#endif
+  g_free (reader->digest);
+  g_free (reader->name);
+  g_free (reader->block);
+  g_free (reader->decoded);
+  g_free (reader->arena);
+  g_free (reader->slot_of_column);
+  g_free (reader->offset);
+  g_free (reader->len);
+  g_free (reader->text);
+  g_clear_error (&reader->error);
+  g_free (reader);
+}
+
+/**
+ * pecan_csv_reader_select:
+ * @reader: a reader
+ * @column_of_slot: (array length=n_slots): for each slot, the column to keep
+ *   there, or -1
+ * @n_slots: how many slots a row has
+ *
+ * Chooses the columns each row keeps; called from the header function.
+ */
+void
+pecan_csv_reader_select (PecanCsvReader *reader,
+                         const int      *column_of_slot,
+                         guint           n_slots)
+{
+  guint n_columns = reader->header->len;
+
+  g_return_if_fail (reader != NULL);
+
+  reader->n_slots = n_slots;
+  reader->n_mapped = n_columns;
+  reader->slot_of_column = g_renew (int, reader->slot_of_column, MAX (n_columns, 1));
+  for (guint i = 0; i < n_columns; i++)
+    reader->slot_of_column[i] = -1;
+  for (guint slot = 0; slot < n_slots; slot++)
+    if (column_of_slot[slot] >= 0 && (guint) column_of_slot[slot] < n_columns)
+      reader->slot_of_column[column_of_slot[slot]] = slot;
+
+  reader->offset = g_renew (gsize, reader->offset, MAX (n_slots, 1));
+  reader->len = g_renew (gsize, reader->len, MAX (n_slots, 1));
+  reader->text = g_renew (const char *, reader->text, MAX (n_slots, 1));
+  for (guint i = 0; i < n_slots; i++)
+    {
+      reader->offset[i] = G_MAXSIZE;
+      reader->len[i] = 0;
+    }
+}
+
+void
+pecan_csv_reader_set_progress (PecanCsvReader       *reader,
+                               PecanCsvProgressFunc  func,
+                               gpointer              user_data)
+{
+  reader->progress_func = func;
+  reader->progress_data = user_data;
+}
+
+static gboolean
+parse_text (PecanCsvReader  *self,
+            const char      *text,
+            gsize            len,
+            GError         **error)
+{
+  if (self->in_header && self->line == 1 && self->column == 0 && self->delimiter == 0)
+    {
+      self->delimiter = sniff_delimiter (text, len);
+      self->mark = self->delimiter == ';' ? PECAN_DECIMAL_COMMA : PECAN_DECIMAL_POINT;
+      csv_set_delim (&self->parser, self->delimiter);
+    }
+
+  if (csv_parse (&self->parser, text, len, field_cb, row_cb, self) != len && self->error == NULL)
+    g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+                 _("Line %" G_GUINT64_FORMAT " of “%s” has a quote mark in the wrong place "
+                   "(column %u): a quoted field must end with a quote followed by the "
+                   "delimiter or the end of the line. Check that the file was not edited "
+                   "by hand, or download it again."),
+                 self->line, self->name, self->column + 1);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* UTF-16 is decoded block by block; a character split across two blocks
+ * waits in @pending for the rest of its bytes. */
+static gboolean
+decode_and_parse (PecanCsvReader  *self,
+                  const guchar    *data,
+                  gsize            len,
+                  gboolean         at_end,
+                  GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize in_read = 0, out_written = 0;
+
+  if (self->pending == NULL)
+    self->pending = g_byte_array_new ();
+  g_byte_array_append (self->pending, data, len);
+  if (self->decoded == NULL)
+    {
+      self->decoded_size = 2 * BLOCK_SIZE + 64;
+      self->decoded = g_malloc (self->decoded_size);
+    }
+
+  while (self->pending->len > 0)
+    {
+      GConverterResult r = g_converter_convert (self->decoder, self->pending->data,
+                                                self->pending->len, self->decoded,
+                                                self->decoded_size,
+                                                at_end ? G_CONVERTER_INPUT_AT_END : 0,
+                                                &in_read, &out_written, &local_error);
+      if (r == G_CONVERTER_ERROR)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) && !at_end)
+            return TRUE;
+          g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_NOT_TEXT,
+                       _("“%s” is not valid %s text near line %" G_GUINT64_FORMAT ". "
+                         "Save it again from Excel as “Unicode Text” or “CSV UTF-8”."),
+                       self->name, self->encoding, self->line);
+          return FALSE;
+        }
+      g_byte_array_remove_range (self->pending, 0, in_read);
+      if (!parse_text (self, self->decoded, out_written, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_block (PecanCsvReader  *self,
+             gboolean         at_end,
+             GError         **error)
+{
+  const guchar *data = self->block + self->block_skip;
+  gsize len = self->block_len - self->block_skip;
+
+  if (self->decoder != NULL)
+    return decode_and_parse (self, data, len, at_end, error);
+  return parse_text (self, (const char *) data, len, error);
+}
+
+static gboolean
+finish (PecanCsvReader  *self,
+        GError         **error)
+{
+  self->digest = hash_finish (self);
+  if (csv_fini (&self->parser, field_cb, row_cb, self) != 0 && self->error == NULL)
+    g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_TRUNCATED,
+                 _("The last line of “%s” (line %" G_GUINT64_FORMAT ") ends inside a quoted "
+                   "field, in column “%s” (%u): the file looks cut off. Download it again."),
+                 self->name, self->line, pecan_csv_reader_get_column (self, self->column),
+                 self->column + 1);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  if (self->in_header)
+    {
+      g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
+                   _("“%s” has no line of column names. Download the file again."),
+                   self->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pecan_csv_reader_run:
+ * @reader: a reader
+ * @header_func: called once with the column names; selects the columns
+ * @row_func: called for every line after the header
+ * @user_data: for both functions
+ * @cancellable: (nullable): stops the reading between blocks
+ * @error: return location for an error
+ *
+ * Reads the whole file, calling @row_func for each line.
+ *
+ * Returns: %TRUE when the whole file was read
+ */
+gboolean
+pecan_csv_reader_run (PecanCsvReader      *reader,
+                      PecanCsvHeaderFunc   header_func,
+                      PecanCsvRowFunc      row_func,
+                      gpointer             user_data,
+                      GCancellable        *cancellable,
+                      GError             **error)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (header_func != NULL && row_func != NULL, FALSE);
+
+  reader->header_func = header_func;
+  reader->row_func = row_func;
+  reader->user_data = user_data;
+
+  while (reader->block_len > 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!parse_block (reader, FALSE, error))
+        return FALSE;
+      if (reader->progress_func != NULL)
+        reader->progress_func (reader->bytes_read, reader->line - 1, reader->progress_data);
+      if (!read_block (reader, cancellable, error))
+        return FALSE;
+    }
+  if (reader->decoder != NULL && !parse_block (reader, TRUE, error))
+    return FALSE;
+  return finish (reader, error);
+}
+
+/**
+ * pecan_csv_reader_get_line:
+ * @reader: a reader
+ *
+ * Returns: the line being read; the header is line 1
+ */
+guint64
+pecan_csv_reader_get_line (PecanCsvReader *reader)
+{
+  return reader->line;
+}
+
+const char *
+pecan_csv_reader_get_name (PecanCsvReader *reader)
+{
+  return reader->name;
+}
+
+const char *
+pecan_csv_reader_get_column (PecanCsvReader *reader,
+                             guint           column)
+{
+  return column < reader->header->len ? g_ptr_array_index (reader->header, column) : "?";
+}
+
+guint64
+pecan_csv_reader_get_size (PecanCsvReader *reader)
+{
+  return reader->size;
+}
+
+char
+pecan_csv_reader_get_delimiter (PecanCsvReader *reader)
+{
+  return reader->delimiter;
+}
+
+PecanDecimalMark
+pecan_csv_reader_get_decimal_mark (PecanCsvReader *reader)
+{
+  return reader->mark;
+}
+
+const char *
+pecan_csv_reader_get_encoding (PecanCsvReader *reader)
+{
+  return reader->encoding;
+}
+
+/**
+ * pecan_csv_reader_get_sha256:
+ * @reader: a reader that has read the whole file
+ *
+ * Returns: (transfer full) (nullable): the file's SHA-256 in hex
+ */
+char *
+pecan_csv_reader_get_sha256 (PecanCsvReader *reader)
+{
+  return g_strdup (reader->digest);
+}

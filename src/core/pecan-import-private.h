@@ -1,0 +1,73 @@
+/* pecan-import-private.h: what the reading thread hands the writing one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pecan-batch.h"
+#include "pecan-format.h"
+#include "pecan-store-private.h"
+
+G_BEGIN_DECLS
+
+#define PECAN_CHUNK_ROWS 2048
+#define PECAN_NO_TEXT G_MAXUINT32
+
+/* One line, typed and classified; its text lies in the chunk's arena. */
+typedef struct
+{
+  guint64 line;
+  gint64  billed;
+  gint64  quantity;
+  gint64  unit_price;
+  gint64  effective_price;
+  gint32  day;
+  gint32  pec_centi;
+  guint8  state;
+  guint8  reason;
+  guint8  invoiced;
+  guint8  family;
+  guint8  has_quantity : 1;
+  guint8  has_unit_price : 1;
+  guint8  has_effective_price : 1;
+  gsize   base;                          /* where its text starts in the arena */
+  guint32 text[PECAN_N_FIELDS];          /* offsets from base, or PECAN_NO_TEXT */
+} PecanParsedRow;
+
+typedef struct
+{
+  PecanParsedRow rows[PECAN_CHUNK_ROWS];
+  guint          n_rows;
+  char          *arena;
+  gsize          arena_len;
+  gsize          arena_size;
+  GPtrArray     *skips;                  /* "line\treason" of skipped lines */
+  gboolean       last;                   /* the reading is over */
+  GError        *error;                  /* ... and failed */
+} PecanChunk;
+
+static inline const char *
+pecan_chunk_text (const PecanChunk     *chunk,
+                  const PecanParsedRow *row,
+                  PecanField            field)
+{
+  return row->text[field] == PECAN_NO_TEXT ? "" : chunk->arena + row->base + row->text[field];
+}
+
+typedef struct _PecanImportWriter PecanImportWriter;
+
+PecanImportWriter *pecan_import_writer_begin  (PecanStore         *store,
+                                               const PecanFormat  *format,
+                                               PecanBatchInfo     *info,
+                                               gboolean            dry_run,
+                                               GError            **error);
+gboolean           pecan_import_writer_add    (PecanImportWriter  *writer,
+                                               const PecanChunk   *chunk,
+                                               GError            **error);
+gboolean           pecan_import_writer_commit (PecanImportWriter  *writer,
+                                               GError            **error);
+void               pecan_import_writer_free   (PecanImportWriter  *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PecanImportWriter, pecan_import_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,611 @@
+/* pecan-importer.c: usage files into the store, all or nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two threads share the work, as the machine has two cores at least: a
+ * reading thread parses and types the lines, the calling thread writes them
+ * to SQLite. They pass a few recycled chunks of lines between them, so memory
+ * stays constant whatever the file's size. The whole file is one transaction:
+ * any failure rolls everything back.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pecan-csv-reader.h"
+#include "pecan-error.h"
+#include "pecan-import-private.h"
+#include "pecan-importer.h"
+#include "pecan-parse.h"
+#include "pecan-rules.h"
+
+#define N_CHUNKS 4
+
+typedef struct
+{
+  PecanCsvReader          *reader;
+  PecanFormat              format;
+  PecanImportFlags         flags;
+  int                      default_rate;
+  GAsyncQueue             *full;
+  GAsyncQueue             *empty;
+  PecanChunk              *chunk;
+  PecanChunk              *chunks[N_CHUNKS];
+  gint                     stop;
+  GCancellable            *cancellable;
+  PecanImportProgressFunc  progress_func;
+  gpointer                 progress_data;
+} Import;
+
+static PecanChunk *
+chunk_new (void)
+{
+  PecanChunk *chunk = g_new0 (PecanChunk, 1);
+
+  chunk->arena_size = 1024 * 1024;
+  chunk->arena = g_malloc (chunk->arena_size);
+  chunk->skips = g_ptr_array_new_with_free_func (g_free);
+  return chunk;
+}
+
+static void
+chunk_reset (PecanChunk *chunk)
+{
+  chunk->n_rows = 0;
+  chunk->arena_len = 0;
+  chunk->last = FALSE;
+  g_ptr_array_set_size (chunk->skips, 0);
+  g_clear_error (&chunk->error);
+}
+
+static void
+chunk_free (PecanChunk *chunk)
+{
+  if (chunk == NULL)
+    return;
+  g_free (chunk->arena);
+  g_ptr_array_unref (chunk->skips);
+  g_clear_error (&chunk->error);
+  g_free (chunk);
+}
+
+static void
+push_chunk (Import *import)
+{
+  g_async_queue_push (import->full, import->chunk);
+  import->chunk = g_async_queue_pop (import->empty);
+}
+
+static gboolean
+header_cb (PecanCsvReader     *reader,
+           const char * const *names,
+           guint               n_names,
+           gpointer            user_data,
+           GError            **error)
+{
+  Import *import = user_data;
+
+  if (!pecan_format_recognise (&import->format, names, n_names,
+                               pecan_csv_reader_get_name (reader), error))
+    return FALSE;
+  pecan_csv_reader_select (reader, import->format.column, PECAN_N_FIELDS);
+  return TRUE;
+}
+
+static gboolean
+bad_value (Import            *import,
+           const PecanCsvRow *row,
+           PecanField         field,
+           const char        *expected,
+           GError           **error)
+{
+  int column = import->format.column[field];
+  g_autofree char *value = g_utf8_make_valid (row->text[field], MIN (row->len[field], 64));
+
+  g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_VALUE,
+               /* Translators: line 5 of “file.csv”, column “BillingPreTaxTotal” (37):
+                * “12.3.4” is not ... */
+               _("Line %" G_GUINT64_FORMAT " of “%s”, column “%s” (%d): “%s” is not %s. "
+                 "Correct the file, or import it with “skip bad lines” to leave this line out."),
+               row->line, pecan_csv_reader_get_name (import->reader),
+               pecan_csv_reader_get_column (import->reader, column), column + 1, value, expected);
+  return FALSE;
+}
+
+static gboolean
+parse_amount (Import            *import,
+              const PecanCsvRow *row,
+              PecanField         field,
+              gboolean           required,
+              gint64            *out,
+              GError           **error)
+{
+  PecanParseResult r;
+
+  if (import->format.column[field] < 0)
+    return !required;
+  r = pecan_parse_nano (row->text[field], row->len[field],
+                        pecan_csv_reader_get_decimal_mark (import->reader), out);
+  if (r == PECAN_PARSE_OK || (r == PECAN_PARSE_EMPTY && !required))
+    return TRUE;
+  return bad_value (import, row, field, _("an amount (a number such as 12.34 or 1.5E-05)"),
+                    error);
+}
+
+static gboolean
+require_text (Import            *import,
+              const PecanCsvRow *row,
+              PecanField         field,
+              const char        *expected,
+              GError           **error)
+{
+  if (row->len[field] > 0)
+    return TRUE;
+  return bad_value (import, row, field, expected, error);
+}
+
+static gboolean
+parse_pec (Import            *import,
+           const PecanCsvRow *row,
+           PecanParsedRow    *out,
+           GError           **error)
+{
+  gint64 nano = 0;
+
+  switch (import->format.layout)
+    {
+    case PECAN_LAYOUT_INVOICE:
+      out->pec_centi = pecan_rules_parse_adjustment (row->text[PECAN_FIELD_PRICE_ADJUSTMENT]);
+      return TRUE;
+    case PECAN_LAYOUT_COST_EXPORT:
+      out->pec_centi = 0;
+      if (!import->format.pec_known || !pecan_rules_parse_flag (row->text[PECAN_FIELD_PEC_APPLIED]))
+        return TRUE;
+      if (!parse_amount (import, row, PECAN_FIELD_PEC_RATE, FALSE, &nano, error))
+        return FALSE;
+      out->pec_centi = nano > 0 ? pecan_rules_percent_to_centi (nano, TRUE)
+                                : import->default_rate * 100;
+      return TRUE;
+    case PECAN_LAYOUT_DAILY:
+      if (import->format.column[PECAN_FIELD_PEC_PERCENT] >= 0)
+        {
+          if (!parse_amount (import, row, PECAN_FIELD_PEC_PERCENT, FALSE, &nano, error))
+            return FALSE;
+          out->pec_centi = pecan_rules_percent_to_centi (nano, FALSE);
+        }
+      else
+        {
+          if (!parse_amount (import, row, PECAN_FIELD_PEC_RATE, FALSE, &nano, error))
+            return FALSE;
+          out->pec_centi = pecan_rules_percent_to_centi (nano, TRUE);
+        }
+      return TRUE;
+    case PECAN_LAYOUT_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+classify (Import            *import,
+          const PecanCsvRow *row,
+          PecanParsedRow    *out)
+{
+  PecanRuleInput input = {
+    .product_name = row->text[PECAN_FIELD_PRODUCT_NAME],
+    .sku_name = row->text[PECAN_FIELD_SKU_NAME],
+    .meter_name = row->text[PECAN_FIELD_METER_NAME],
+    .publisher_name = row->text[PECAN_FIELD_PUBLISHER_NAME],
+    .publisher_type = row->text[PECAN_FIELD_PUBLISHER_TYPE],
+    .benefit_type = row->text[PECAN_FIELD_BENEFIT_TYPE],
+    .benefit_order_id = row->text[PECAN_FIELD_BENEFIT_ORDER_ID],
+    .reservation_order_id = row->text[PECAN_FIELD_RESERVATION_ORDER_ID],
+    .pricing_model = row->text[PECAN_FIELD_PRICING_MODEL],
+    .charge_type = row->text[PECAN_FIELD_CHARGE_TYPE],
+    .credit_type = row->text[PECAN_FIELD_CREDIT_TYPE],
+    .pec_centi = out->pec_centi,
+    .pec_known = import->format.pec_known,
+  };
+  PecanIneligible reason;
+
+  out->state = pecan_rules_classify (&input, &reason);
+  out->reason = reason;
+}
+
+static gboolean
+type_row (Import            *import,
+          const PecanCsvRow *row,
+          PecanParsedRow    *out,
+          GError           **error)
+{
+  PecanLayout layout = import->format.layout;
+  PecanField date = layout == PECAN_LAYOUT_INVOICE ? PECAN_FIELD_CHARGE_START
+                                                   : PECAN_FIELD_USAGE_DATE;
+
+  if (pecan_parse_day (row->text[date], row->len[date], &out->day) != PECAN_PARSE_OK)
+    return bad_value (import, row, date, _("a date (such as 01/31/2026 or 2026-01-31)"), error);
+  if (layout == PECAN_LAYOUT_INVOICE)
+    {
+      /* Invoice lines are monthly: they belong to their charge period's month. */
+      int year, month, mday;
+      pecan_day_to_ymd (out->day, &year, &month, &mday);
+      out->day = pecan_day_from_ymd (year, month, 1);
+    }
+  if (!require_text (import, row, PECAN_FIELD_CUSTOMER_ID, _("a customer tenant ID"), error)
+      || !require_text (import, row, PECAN_FIELD_SUBSCRIPTION_ID, _("a subscription ID"), error)
+      || !require_text (import, row, PECAN_FIELD_CURRENCY, _("a currency code such as EUR"), error)
+      || !parse_amount (import, row, PECAN_FIELD_BILLED, TRUE, &out->billed, error))
+    return FALSE;
+
+  out->has_quantity = row->len[PECAN_FIELD_QUANTITY] > 0;
+  out->has_unit_price = row->len[PECAN_FIELD_UNIT_PRICE] > 0;
+  out->has_effective_price = row->len[PECAN_FIELD_EFFECTIVE_PRICE] > 0;
+  if (!parse_amount (import, row, PECAN_FIELD_QUANTITY, FALSE, &out->quantity, error)
+      || !parse_amount (import, row, PECAN_FIELD_UNIT_PRICE, FALSE, &out->unit_price, error)
+      || !parse_amount (import, row, PECAN_FIELD_EFFECTIVE_PRICE, FALSE, &out->effective_price,
+                        error)
+      || !parse_pec (import, row, out, error))
+    return FALSE;
+
+  classify (import, row, out);
+  out->line = row->line;
+  out->family = layout == PECAN_LAYOUT_INVOICE ? PECAN_FAMILY_INVOICE : PECAN_FAMILY_DAILY;
+  out->invoiced = layout == PECAN_LAYOUT_INVOICE || row->len[PECAN_FIELD_INVOICE_NUMBER] > 0;
+  return TRUE;
+}
+
+/* Identifiers are GUIDs that Excel or a script may have upper-cased. */
+static void
+lower_identifier (PecanChunk     *chunk,
+                  PecanParsedRow *out,
+                  PecanField      field)
+{
+  if (out->text[field] != PECAN_NO_TEXT)
+    for (char *p = chunk->arena + out->base + out->text[field]; *p; p++)
+      *p = g_ascii_tolower (*p);
+}
+
+static void
+store_text (PecanChunk        *chunk,
+            const PecanCsvRow *row,
+            PecanParsedRow    *out)
+{
+  if (chunk->arena_len + row->arena_len > chunk->arena_size)
+    {
+      chunk->arena_size = MAX (chunk->arena_size * 2, chunk->arena_len + row->arena_len);
+      chunk->arena = g_realloc (chunk->arena, chunk->arena_size);
+    }
+  out->base = chunk->arena_len;
+  memcpy (chunk->arena + chunk->arena_len, row->arena, row->arena_len);
+  chunk->arena_len += row->arena_len;
+
+  for (guint i = 0; i < PECAN_N_FIELDS; i++)
+    {
+      const char *text = row->text[i];
+      out->text[i] = (text >= row->arena && text < row->arena + row->arena_len)
+                     ? (guint32) (text - row->arena) : PECAN_NO_TEXT;
+    }
+  lower_identifier (chunk, out, PECAN_FIELD_CUSTOMER_ID);
+  lower_identifier (chunk, out, PECAN_FIELD_SUBSCRIPTION_ID);
+  lower_identifier (chunk, out, PECAN_FIELD_PLAN_ID);
+}
+
+static gboolean
+check_width (Import            *import,
+             const PecanCsvRow *row,
+             GError           **error)
+{
+  if (row->n_fields == import->format.n_columns)
+    return TRUE;
+  g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+               _("Line %" G_GUINT64_FORMAT " of “%s” has %u fields where the header has %u "
+                 "columns. The line may be cut off or hold an unquoted delimiter; correct "
+                 "it, or import with “skip bad lines” to leave it out."),
+               row->line, pecan_csv_reader_get_name (import->reader), row->n_fields,
+               import->format.n_columns);
+  return FALSE;
+}
+
+static gboolean
+row_cb (PecanCsvReader     *reader,
+        const PecanCsvRow  *row,
+        gpointer            user_data,
+        GError            **error)
+{
+  Import *import = user_data;
+  PecanChunk *chunk = import->chunk;
+  PecanParsedRow *out = &chunk->rows[chunk->n_rows];
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_atomic_int_get (&import->stop))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+      return FALSE;
+    }
+  if (!check_width (import, row, &local_error) || !type_row (import, row, out, &local_error))
+    {
+      if (!(import->flags & PECAN_IMPORT_SKIP_BAD_ROWS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_ptr_array_add (chunk->skips, g_strdup_printf ("%" G_GUINT64_FORMAT "\t%s", row->line,
+                                                      local_error->message));
+      return TRUE;
+    }
+  store_text (chunk, row, out);
+  if (++chunk->n_rows == PECAN_CHUNK_ROWS)
+    push_chunk (import);
+  return TRUE;
+}
+
+static void
+progress_cb (guint64  bytes_read,
+             guint64  lines,
+             gpointer user_data)
+{
+  Import *import = user_data;
+  PecanImportProgress progress = {
+    bytes_read, pecan_csv_reader_get_size (import->reader), lines
+  };
+
+  if (import->progress_func != NULL)
+    import->progress_func (&progress, import->progress_data);
+}
+
+static gpointer
+read_thread (gpointer data)
+{
+  Import *import = data;
+  GError *error = NULL;
+
+  pecan_csv_reader_set_progress (import->reader, progress_cb, import);
+  if (!pecan_csv_reader_run (import->reader, header_cb, row_cb, import, import->cancellable, &error)
+      && g_error_matches (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_TRUNCATED)
+      && (import->flags & PECAN_IMPORT_SKIP_BAD_ROWS))
+    {
+      /* A cut-off last line is one more bad line to leave out. */
+      g_ptr_array_add (import->chunk->skips,
+                       g_strdup_printf ("%" G_GUINT64_FORMAT "\t%s",
+                                        pecan_csv_reader_get_line (import->reader),
+                                        error->message));
+      g_clear_error (&error);
+    }
+  import->chunk->last = TRUE;
+  import->chunk->error = error;
+  g_async_queue_push (import->full, import->chunk);
+  import->chunk = NULL;
+  return NULL;
+}
+
+static void
+describe_file (PecanBatchInfo *info,
+               Import         *import,
+               GFile          *file)
+{
+  char delimiter = pecan_csv_reader_get_delimiter (import->reader);
+
+  info->file_name = g_file_get_basename (file);
+  info->file_size = pecan_csv_reader_get_size (import->reader);
+  info->layout = import->format.layout;
+  info->pec_known = import->format.pec_known;
+  info->encoding = g_strdup (pecan_csv_reader_get_encoding (import->reader));
+  info->delimiter = delimiter != 0 ? delimiter : ',';
+}
+
+/* Writes every chunk the reading thread hands over, until its last one.
+ * After a failure the chunks are still taken, and dropped, so that the
+ * reading thread never waits for ever. */
+static gboolean
+write_chunks (Import          *import,
+              PecanStore      *store,
+              GFile           *file,
+              PecanBatchInfo  *info,
+              GError         **error)
+{
+  g_autoptr(PecanImportWriter) writer = NULL;
+  gboolean dry_run = (import->flags & PECAN_IMPORT_DRY_RUN) != 0;
+  gboolean ok = TRUE;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      PecanChunk *chunk = g_async_queue_pop (import->full);
+
+      last = chunk->last;
+      if (ok && chunk->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&chunk->error));
+          ok = FALSE;
+        }
+      if (ok && writer == NULL)
+        describe_file (info, import, file);
+      if (ok && writer == NULL)
+        ok = (writer = pecan_import_writer_begin (store, &import->format, info, dry_run,
+                                                  error)) != NULL;
+      if (ok)
+        ok = !g_cancellable_set_error_if_cancelled (import->cancellable, error)
+             && pecan_import_writer_add (writer, chunk, error);
+      if (!ok)
+        g_atomic_int_set (&import->stop, 1);
+      chunk_reset (chunk);
+      g_async_queue_push (import->empty, chunk);
+    }
+  if (!ok)
+    return FALSE;
+  info->sha256 = pecan_csv_reader_get_sha256 (import->reader);
+  return pecan_import_writer_commit (writer, error);
+}
+
+static void
+import_clear (Import *import)
+{
+  for (guint i = 0; i < N_CHUNKS; i++)
+    chunk_free (import->chunks[i]);
+  g_clear_pointer (&import->full, g_async_queue_unref);
+  g_clear_pointer (&import->empty, g_async_queue_unref);
+  g_clear_pointer (&import->reader, pecan_csv_reader_free);
+}
+
+/**
+ * pecan_import_file:
+ * @store: the database to import into
+ * @file: a usage file
+ * @flags: how to import
+ * @progress_func: (nullable) (scope call): called after every block read,
+ *   from the reading thread
+ * @progress_data: for @progress_func
+ * @cancellable: (nullable): stops the import, which then keeps nothing
+ * @error: return location for a #PECAN_IMPORT_ERROR, #PECAN_STORE_ERROR or
+ *   #G_IO_ERROR
+ *
+ * Imports @file in one transaction: all of it, or (on any error) nothing.
+ * A file that is already imported changes nothing: the returned batch says
+ * which one holds it.
+ *
+ * Returns: (transfer full): what was imported, or %NULL with @error set
+ */
+PecanBatch *
+pecan_import_file (PecanStore               *store,
+                   GFile                    *file,
+                   PecanImportFlags          flags,
+                   PecanImportProgressFunc   progress_func,
+                   gpointer                  progress_data,
+                   GCancellable             *cancellable,
+                   GError                  **error)
+{
+  Import import = { 0 };
+  PecanBatchInfo info = { 0 };
+  GThread *thread;
+  gboolean ok;
+  gint64 started = g_get_monotonic_time ();
+  PecanBatch *batch = NULL;
+
+  g_return_val_if_fail (PECAN_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  import.reader = pecan_csv_reader_open (file, error);
+  if (import.reader == NULL)
+    return NULL;
+  import.flags = flags;
+  import.default_rate = pecan_store_get_pec_rate (store);
+  import.cancellable = cancellable;
+  import.progress_func = progress_func;
+  import.progress_data = progress_data;
+  import.full = g_async_queue_new ();
+  import.empty = g_async_queue_new ();
+  for (guint i = 0; i < N_CHUNKS; i++)
+    {
+      import.chunks[i] = chunk_new ();
+      if (i > 0)
+        g_async_queue_push (import.empty, import.chunks[i]);
+    }
+  import.chunk = import.chunks[0];
+
+  thread = g_thread_new ("pecan-import-read", read_thread, &import);
+  ok = write_chunks (&import, store, file, &info, error);
+  g_thread_join (thread);
+
+  if (ok)
+    {
+      info.seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+      batch = pecan_batch_new (&info);
+    }
+  pecan_batch_info_clear (&info);
+  import_clear (&import);
+  return batch;
+}
+
+typedef struct
+{
+  char                    *database_path;
+  GFile                   *file;
+  PecanImportFlags         flags;
+  PecanImportProgressFunc  progress_func;
+  gpointer                 progress_data;
+} ImportTaskData;
+
+static void
+import_task_data_free (ImportTaskData *data)
+{
+  g_free (data->database_path);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+import_task_run (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(PecanStore) store = NULL;
+  GError *error = NULL;
+  PecanBatch *batch;
+
+  store = pecan_store_open (data->database_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  batch = pecan_import_file (store, data->file, data->flags, data->progress_func,
+                             data->progress_data, cancellable, &error);
+  if (batch == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, batch, g_object_unref);
+}
+
+/**
+ * pecan_import_file_async:
+ * @database_path: the database; the import opens its own connection to it
+ * @file: a usage file
+ * @flags: how to import
+ * @progress_func: (nullable): called from the worker threads
+ * @progress_data: for @progress_func; must outlive the import
+ * @cancellable: (nullable): stops the import, which then keeps nothing
+ * @callback: called in the calling thread's main context when done
+ * @user_data: for @callback
+ *
+ * Imports @file on a worker thread; see pecan_import_file().
+ */
+void
+pecan_import_file_async (const char               *database_path,
+                         GFile                    *file,
+                         PecanImportFlags          flags,
+                         PecanImportProgressFunc   progress_func,
+                         gpointer                  progress_data,
+                         GCancellable             *cancellable,
+                         GAsyncReadyCallback       callback,
+                         gpointer                  user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportTaskData *data = g_new0 (ImportTaskData, 1);
+
+  data->database_path = g_strdup (database_path);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+  data->progress_func = progress_func;
+  data->progress_data = progress_data;
+  g_task_set_source_tag (task, pecan_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_data_free);
+  g_task_run_in_thread (task, import_task_run);
+}
+
+/**
+ * pecan_import_file_finish:
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): what was imported, or %NULL with @error set
+ */
+PecanBatch *
+pecan_import_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

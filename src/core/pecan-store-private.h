@@ -1,0 +1,52 @@
+/* pecan-store-private.h: the store's SQL handle, for the storage layer only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only the storage layer (store, importer's writer, queries, claims' tables)
+ * includes this header: SQL lives nowhere else.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pecan-store.h"
+
+G_BEGIN_DECLS
+
+/* Which rollup rows a figure comes from: daily data (daily rated usage and
+ * Cost Management exports) or invoice reconciliation lines, kept apart so
+ * that they never count twice. */
+typedef enum
+{
+  PECAN_FAMILY_DAILY = 0,
+  PECAN_FAMILY_INVOICE = 1,
+} PecanFamily;
+
+sqlite3      *pecan_store_get_db       (PecanStore    *self);
+gboolean      pecan_store_exec         (PecanStore    *self,
+                                        const char    *sql,
+                                        GError       **error);
+sqlite3_stmt *pecan_store_prepare      (PecanStore    *self,
+                                        const char    *sql,
+                                        GError       **error);
+sqlite3_stmt *pecan_store_cached       (PecanStore    *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      pecan_store_step_done    (PecanStore    *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+void          pecan_store_set_error    (PecanStore    *self,
+                                        GError       **error);
+gboolean      pecan_store_migrate      (PecanStore    *self,
+                                        GError       **error);
+gboolean      pecan_store_remove_coverage (PecanStore *self,
+                                           gint64      subscription_id,
+                                           gint32      day,
+                                           int         family,
+                                           gint64     *lines_removed,
+                                           GError    **error);
+int           pecan_store_month_of_day (gint32      day);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

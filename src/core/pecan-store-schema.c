@@ -1,0 +1,218 @@
+/* pecan-store-schema.c: the numbered migrations of the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each migration runs in its own transaction and sets PRAGMA user_version;
+ * the file is copied aside before the first one runs on existing data.
+ * Amounts are integers in nano-units (see pecan-parse.h), days are counted
+ * from 1970-01-01, months are written yyyymm.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "pecan-error.h"
+#include "pecan-store-private.h"
+
+/* 'PECN': tells a Pecan database from any other SQLite file. */
+#define PECAN_APPLICATION_ID 0x5045434E
+
+static const char migration_1[] =
+  "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE partner ("
+  "  id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '', mpn_id TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE customer ("
+  "  id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '', domain TEXT NOT NULL DEFAULT '',"
+  "  country TEXT NOT NULL DEFAULT '', partner_id INTEGER REFERENCES partner (id));"
+  "CREATE TABLE subscription ("
+  "  id INTEGER PRIMARY KEY, azure_id TEXT NOT NULL UNIQUE,"
+  "  customer_id INTEGER NOT NULL REFERENCES customer (id),"
+  "  name TEXT NOT NULL DEFAULT '', plan_id TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX subscription_customer ON subscription (customer_id);"
+  "CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE meter ("
+  "  id INTEGER PRIMARY KEY, meter_key TEXT NOT NULL UNIQUE,"
+  "  category_id INTEGER NOT NULL REFERENCES category (id),"
+  "  subcategory TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '',"
+  "  region TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE product ("
+  "  id INTEGER PRIMARY KEY, product_key TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '', sku TEXT NOT NULL DEFAULT '',"
+  "  publisher TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE resource ("
+  "  id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE,"
+  "  resource_group TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE batch ("
+  "  id INTEGER PRIMARY KEY, file_name TEXT NOT NULL, file_size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL UNIQUE, layout TEXT NOT NULL, encoding TEXT NOT NULL,"
+  "  delimiter TEXT NOT NULL, pec_known INTEGER NOT NULL, lines INTEGER NOT NULL,"
+  "  skipped INTEGER NOT NULL, replaced INTEGER NOT NULL, kept INTEGER NOT NULL,"
+  "  first_day INTEGER, last_day INTEGER, imported_at TEXT NOT NULL,"
+  "  seconds REAL NOT NULL);"
+  "CREATE TABLE batch_skip ("
+  "  batch_id INTEGER NOT NULL REFERENCES batch (id) ON DELETE CASCADE,"
+  "  line INTEGER NOT NULL, reason TEXT NOT NULL);"
+  "CREATE INDEX batch_skip_batch ON batch_skip (batch_id);"
+  "CREATE TABLE usage_line ("
+  "  id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, line INTEGER NOT NULL,"
+  "  family INTEGER NOT NULL, day INTEGER NOT NULL, subscription_id INTEGER NOT NULL,"
+  "  meter_id INTEGER NOT NULL, product_id INTEGER NOT NULL, resource_id INTEGER,"
+  "  currency TEXT NOT NULL, quantity INTEGER, unit_price INTEGER,"
+  "  effective_price INTEGER, billed INTEGER NOT NULL, pec_centi INTEGER NOT NULL,"
+  "  state INTEGER NOT NULL, reason INTEGER NOT NULL, invoiced INTEGER NOT NULL);"
+  "CREATE INDEX usage_line_day ON usage_line (day, subscription_id);"
+  /* Which batch holds the data of a subscription and day (or month, for
+   * invoice lines): newer data replaces older data key by key. */
+  "CREATE TABLE coverage ("
+  "  subscription_id INTEGER NOT NULL, day INTEGER NOT NULL, family INTEGER NOT NULL,"
+  "  customer_id INTEGER NOT NULL, batch_id INTEGER NOT NULL, invoiced INTEGER NOT NULL,"
+  "  PRIMARY KEY (subscription_id, day, family)) WITHOUT ROWID;"
+  "CREATE INDEX coverage_batch ON coverage (batch_id);"
+  "CREATE TABLE daily_total ("
+  "  day INTEGER NOT NULL, customer_id INTEGER NOT NULL, family INTEGER NOT NULL,"
+  "  subscription_id INTEGER NOT NULL, category_id INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL, state INTEGER NOT NULL, pec_centi INTEGER NOT NULL,"
+  "  lines INTEGER NOT NULL, billed INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, customer_id, family, subscription_id, category_id, currency,"
+  "               state, pec_centi)) WITHOUT ROWID;"
+  "CREATE INDEX daily_total_subscription ON daily_total (subscription_id, day);"
+  "CREATE TABLE monthly_total ("
+  "  month INTEGER NOT NULL, customer_id INTEGER NOT NULL, family INTEGER NOT NULL,"
+  "  subscription_id INTEGER NOT NULL, category_id INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL, state INTEGER NOT NULL, pec_centi INTEGER NOT NULL,"
+  "  lines INTEGER NOT NULL, billed INTEGER NOT NULL,"
+  "  PRIMARY KEY (month, customer_id, family, subscription_id, category_id, currency,"
+  "               state, pec_centi)) WITHOUT ROWID;"
+  "CREATE INDEX monthly_total_customer ON monthly_total (customer_id, month);";
+
+static const char * const migrations[] = {
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PECAN_STORE_SCHEMA_VERSION);
+
+static int
+query_int (PecanStore *self,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* The copy is made with VACUUM INTO an empty file created owner-only, so
+ * the backup is as private as the database. */
+static gboolean
+backup_before_migration (PecanStore  *self,
+                         int          version,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.backup", pecan_store_get_path (self),
+                                             version, stamp);
+  g_autofree char *sql = NULL;
+  int fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not back up the database to “%s” before updating it: %s"),
+                   target, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", target);
+  return pecan_store_exec (self, sql, error);
+}
+
+static gboolean
+run_migration (PecanStore  *self,
+               int          version,
+               GError     **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!pecan_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!pecan_store_exec (self, migrations[version - 1], error)
+      || !pecan_store_exec (self, set_version, error))
+    {
+      pecan_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return pecan_store_exec (self, "COMMIT", error);
+}
+
+static gboolean
+check_identity (PecanStore  *self,
+                int          version,
+                GError     **error)
+{
+  int application_id = query_int (self, "PRAGMA application_id");
+  int tables = query_int (self, "SELECT count(*) FROM sqlite_schema");
+
+  if (application_id == PECAN_APPLICATION_ID || (application_id == 0 && tables == 0))
+    return TRUE;
+  g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_A_DATABASE,
+               _("“%s” is an SQLite database of another program, not Pecan’s. Choose "
+                 "another file, or move this one aside."),
+               pecan_store_get_path (self));
+  return FALSE;
+}
+
+/**
+ * pecan_store_migrate:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Brings the schema up to %PECAN_STORE_SCHEMA_VERSION, backing the file up
+ * first when it holds data; refuses a database of a newer Pecan.
+ *
+ * Returns: %TRUE when the schema is current
+ */
+gboolean
+pecan_store_migrate (PecanStore  *self,
+                     GError     **error)
+{
+  int version = query_int (self, "PRAGMA user_version");
+
+  if (version < 0)
+    {
+      pecan_store_set_error (self, error);
+      return FALSE;
+    }
+  if (!check_identity (self, version, error))
+    return FALSE;
+  if (version > PECAN_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of Pecan (schema %d; this "
+                     "version reads up to %d). Update Pecan to open it."),
+                   pecan_store_get_path (self), version, PECAN_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == PECAN_STORE_SCHEMA_VERSION)
+    return TRUE;
+  if (version > 0 && !backup_before_migration (self, version, error))
+    return FALSE;
+  if (version == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", PECAN_APPLICATION_ID);
+      if (!pecan_store_exec (self, sql, error))
+        return FALSE;
+    }
+  for (int v = version + 1; v <= PECAN_STORE_SCHEMA_VERSION; v++)
+    if (!run_migration (self, v, error))
+      return FALSE;
+  return TRUE;
+}

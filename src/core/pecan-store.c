@@ -1,0 +1,324 @@
+/* pecan-store.c: the SQLite database that holds the imported usage
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One connection per PecanStore: a thread that needs the database opens its
+ * own store on the same file (WAL lets readers run beside the writer).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "pecan-error.h"
+#include "pecan-parse.h"
+#include "pecan-store-private.h"
+
+struct _PecanStore
+{
+  GObject     parent_instance;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* static SQL text -> prepared statement */
+};
+
+G_DEFINE_FINAL_TYPE (PecanStore, pecan_store, G_TYPE_OBJECT)
+
+static void
+pecan_store_finalize (GObject *object)
+{
+  PecanStore *self = PECAN_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (pecan_store_parent_class)->finalize (object);
+}
+
+static void
+pecan_store_class_init (PecanStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pecan_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+pecan_store_init (PecanStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/**
+ * pecan_store_default_path:
+ *
+ * The database named by `PECAN_DATABASE`, or `pecan.db` in the user's data
+ * folder.
+ *
+ * Returns: (transfer full): the path
+ */
+char *
+pecan_store_default_path (void)
+{
+  const char *env = g_getenv ("PECAN_DATABASE");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "pecan", "pecan.db", NULL);
+}
+
+void
+pecan_store_set_error (PecanStore  *self,
+                       GError     **error)
+{
+  int code = sqlite3_errcode (self->db);
+  PecanStoreError kind = PECAN_STORE_ERROR_FAILED;
+
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    kind = PECAN_STORE_ERROR_NOT_A_DATABASE;
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    kind = PECAN_STORE_ERROR_BUSY;
+
+  if (kind == PECAN_STORE_ERROR_NOT_A_DATABASE)
+    g_set_error (error, PECAN_STORE_ERROR, kind,
+                 _("“%s” is damaged or is not a Pecan database (%s). Move it aside and "
+                   "start with a new database, or restore a backup."),
+                 self->path, sqlite3_errmsg (self->db));
+  else if (kind == PECAN_STORE_ERROR_BUSY)
+    g_set_error (error, PECAN_STORE_ERROR, kind,
+                 _("Another program is writing to “%s”. Wait until it has finished, then "
+                   "try again."),
+                 self->path);
+  else
+    g_set_error (error, PECAN_STORE_ERROR, kind, _("Database error in “%s”: %s"),
+                 self->path, sqlite3_errmsg (self->db));
+}
+
+gboolean
+pecan_store_exec (PecanStore  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  pecan_store_set_error (self, error);
+  return FALSE;
+}
+
+sqlite3_stmt *
+pecan_store_prepare (PecanStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) == SQLITE_OK)
+    return stmt;
+  pecan_store_set_error (self, error);
+  return NULL;
+}
+
+/**
+ * pecan_store_cached:
+ * @self: a store
+ * @sql: a statement in static storage: its address is the cache's key
+ * @error: return location for an error
+ *
+ * Statements run once per key of an import are prepared once.
+ *
+ * Returns: (transfer none): the prepared statement, reset and unbound
+ */
+sqlite3_stmt *
+pecan_store_cached (PecanStore  *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = pecan_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no rows, and resets it for the next use. */
+gboolean
+pecan_store_step_done (PecanStore    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  pecan_store_set_error (self, error);
+  return FALSE;
+}
+
+sqlite3 *
+pecan_store_get_db (PecanStore *self)
+{
+  return self->db;
+}
+
+/* Created owner-only before SQLite opens it: SQLite gives its -wal and -shm
+ * files the mode of the database. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_RDWR | O_CREAT, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not open the database “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static const char pragmas[] =
+  "PRAGMA journal_mode = WAL;"
+  "PRAGMA synchronous = NORMAL;"
+  "PRAGMA foreign_keys = ON;"
+  "PRAGMA cache_size = -16384;";
+
+/**
+ * pecan_store_open:
+ * @path: (nullable): the database file, or %NULL for pecan_store_default_path()
+ * @error: return location for a #PECAN_STORE_ERROR or #G_IO_ERROR
+ *
+ * Opens the database, creating it (owner-only) when it does not exist, and
+ * brings its schema up to date.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+PecanStore *
+pecan_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(PecanStore) self = g_object_new (PECAN_TYPE_STORE, NULL);
+
+  self->path = path != NULL ? g_strdup (path) : pecan_store_default_path ();
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS) && !create_private_file (self->path, error))
+    return NULL;
+
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      pecan_store_set_error (self, error);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_extended_result_codes (self->db, 0);
+  if (!pecan_store_exec (self, pragmas, error) || !pecan_store_migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+pecan_store_get_path (PecanStore *self)
+{
+  g_return_val_if_fail (PECAN_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * pecan_store_get_setting:
+ * @self: a store
+ * @key: the setting's name
+ *
+ * Returns: (transfer full) (nullable): the stored value
+ */
+char *
+pecan_store_get_setting (PecanStore *self,
+                         const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PECAN_IS_STORE (self), NULL);
+
+  stmt = pecan_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+pecan_store_set_setting (PecanStore  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PECAN_IS_STORE (self), FALSE);
+
+  stmt = pecan_store_prepare (self,
+                              "INSERT INTO setting (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return pecan_store_step_done (self, stmt, error);
+}
+
+/**
+ * pecan_store_get_pec_rate:
+ * @self: a store
+ *
+ * Returns: the PEC rate, in percent, that lost PEC is counted at
+ */
+int
+pecan_store_get_pec_rate (PecanStore *self)
+{
+  g_autofree char *value = pecan_store_get_setting (self, "pec-rate");
+  gint64 rate;
+
+  if (value == NULL || !g_ascii_string_to_signed (value, 10, 1, 99, &rate, NULL))
+    return PECAN_DEFAULT_PEC_RATE;
+  return (int) rate;
+}
+
+gboolean
+pecan_store_set_pec_rate (PecanStore  *self,
+                          int          percent,
+                          GError     **error)
+{
+  g_autofree char *value = g_strdup_printf ("%d", percent);
+
+  g_return_val_if_fail (percent > 0 && percent < 100, FALSE);
+  return pecan_store_set_setting (self, "pec-rate", value, error);
+}

@@ -1,0 +1,36 @@
+/* pecan-store.h: the SQLite database that holds the imported usage
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PECAN_TYPE_STORE (pecan_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (PecanStore, pecan_store, PECAN, STORE, GObject)
+
+/* The schema this build writes; see pecan-store-schema.c. */
+#define PECAN_STORE_SCHEMA_VERSION 1
+
+char       *pecan_store_default_path     (void);
+PecanStore *pecan_store_open             (const char  *path,
+                                          GError     **error);
+const char *pecan_store_get_path         (PecanStore  *self);
+int         pecan_store_get_pec_rate     (PecanStore  *self);
+gboolean    pecan_store_set_pec_rate     (PecanStore  *self,
+                                          int          percent,
+                                          GError     **error);
+char       *pecan_store_get_setting      (PecanStore  *self,
+                                          const char  *key);
+gboolean    pecan_store_set_setting      (PecanStore  *self,
+                                          const char  *key,
+                                          const char  *value,
+                                          GError     **error);
+gboolean    pecan_store_undo_batch       (PecanStore  *self,
+                                          gint64       batch_id,
+                                          GError     **error);
+
+G_END_DECLS
