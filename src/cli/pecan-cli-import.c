@@ -41,6 +41,7 @@ print_result (PecanBatch *batch,
               gboolean    dry_run)
 {
   const PecanBatchInfo *info = pecan_batch_get_info (batch);
+  g_autoptr(GString) line = g_string_new (NULL);
   char first[11] = "", last[11] = "";
 
   if (info->duplicate_of != 0)
@@ -54,23 +55,36 @@ print_result (PecanBatch *batch,
       pecan_day_format (info->first_day, first);
       pecan_day_format (info->last_day, last);
     }
-  printf (dry_run ? _("%s: would import %" G_GUINT64_FORMAT " lines (%s), %u customers, "
-                      "%s to %s")
-                  : _("%s: imported %" G_GUINT64_FORMAT " lines (%s), %u customers, %s to %s"),
-          info->file_name, info->lines, pecan_layout_describe (info->layout), info->customers,
-          first, last);
+  g_string_append_printf (line, dry_run ? _("%s: would import %s") : _("%s: imported %s"),
+                          info->file_name, pecan_layout_describe (info->layout));
+  g_string_append_printf (line, ngettext (", %" G_GUINT64_FORMAT " line",
+                                          ", %" G_GUINT64_FORMAT " lines", info->lines),
+                          info->lines);
+  g_string_append_printf (line, ngettext (", %u customer", ", %u customers", info->customers),
+                          info->customers);
+  if (info->first_day != G_MININT32)
+    g_string_append_printf (line, _(", usage from %s to %s"), first, last);
   if (!dry_run)
-    printf (_(", as import %" G_GINT64_FORMAT " in %.1f s"), info->id, info->seconds);
+    g_string_append_printf (line, _(", as import %" G_GINT64_FORMAT " in %.1f s"), info->id,
+                            info->seconds);
   if (info->skipped > 0)
-    printf (_("; %" G_GUINT64_FORMAT " bad lines skipped"), info->skipped);
+    g_string_append_printf (line, ngettext ("; %" G_GUINT64_FORMAT " bad line skipped",
+                                            "; %" G_GUINT64_FORMAT " bad lines skipped",
+                                            info->skipped), info->skipped);
   if (info->replaced > 0)
-    printf (_("; replaced %" G_GUINT64_FORMAT " older lines"), info->replaced);
+    g_string_append_printf (line, ngettext ("; replaced %" G_GUINT64_FORMAT " older line",
+                                            "; replaced %" G_GUINT64_FORMAT " older lines",
+                                            info->replaced), info->replaced);
   if (info->kept > 0)
-    printf (_("; %" G_GUINT64_FORMAT " unbilled lines left out (billed data for those days "
-              "is kept)"), info->kept);
+    g_string_append_printf (line, ngettext ("; %" G_GUINT64_FORMAT " unbilled line left out: "
+                                            "billed data for its day is kept",
+                                            "; %" G_GUINT64_FORMAT " unbilled lines left out: "
+                                            "billed data for their days is kept", info->kept),
+                            info->kept);
   if (!info->pec_known)
-    printf (_("; this export has no PEC columns: its costs are imported, its PEC is unknown"));
-  printf ("\n");
+    g_string_append (line, _("; this export has no PEC columns: its costs are imported, its PEC "
+                             "is unknown"));
+  printf ("%s\n", line->str);
 }
 
 static gboolean

@@ -313,7 +313,6 @@ pecan_csv_reader_open (GFile   *file,
   self->sha256 = g_checksum_new (G_CHECKSUM_SHA256);
 #endif
   csv_init (&self->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  csv_set_space_func (&self->parser, is_blank);
 
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
@@ -429,6 +428,11 @@ parse_text (PecanCsvReader  *self,
       self->delimiter = sniff_delimiter (text, len);
       self->mark = self->delimiter == ';' ? PECAN_DECIMAL_COMMA : PECAN_DECIMAL_POINT;
       csv_set_delim (&self->parser, self->delimiter);
+      /* libcsv trims spaces and tabs with an inlined test; a function of
+       * our own, which costs a call per byte, is needed only when the tab
+       * is the delimiter. */
+      if (self->delimiter == '\t')
+        csv_set_space_func (&self->parser, is_blank);
     }
 
   if (csv_parse (&self->parser, text, len, field_cb, row_cb, self) != len && self->error == NULL)

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pecan-error.h"
@@ -35,8 +36,8 @@ typedef enum
 typedef struct
 {
   GHashTable *ids;          /* key -> id */
-  GString    *last_key;     /* lines often repeat the previous line's key */
-  gint64      last_id;
+  const char *last_key;     /* lines often repeat the previous line's key; */
+  gint64      last_id;      /* the key is the table's own copy */
 } DimCache;
 
 typedef struct
@@ -77,10 +78,16 @@ struct _PecanImportWriter
   gint64             batch_id;
   DimCache           dims[N_DIMS];
   GString           *key;
+  GString           *category;
   CoverageSlot      *coverage;
   GHashTable        *daily;
   GHashTable        *monthly;
   GHashTable        *customers_seen;
+  GHashTable        *stale_months;     /* lost lines to a replacement: sum again */
+  GHashTable        *periods;          /* customer << 32 | month: unbilled lines welcome */
+  gint64             last_period;
+  gboolean           last_period_invoiced;
+  gboolean           last_period_accept;
   gint32             last_day;
   int                last_month;
 };
@@ -98,13 +105,19 @@ static const char insert_skip_sql[] =
 static const char select_coverage_sql[] =
   "SELECT batch_id, invoiced FROM coverage"
   " WHERE subscription_id = ? AND day = ? AND family = ?";
+static const char billed_exists_sql[] =
+  "SELECT 1 FROM coverage WHERE customer_id = ? AND day BETWEEN ? AND ? AND family = 0"
+  " AND invoiced = 1 AND batch_id <> ? LIMIT 1";
+static const char unbilled_days_sql[] =
+  "SELECT subscription_id, day FROM coverage WHERE customer_id = ? AND day BETWEEN ? AND ?"
+  " AND family = 0 AND invoiced = 0 AND batch_id <> ?";
 static const char insert_coverage_sql[] =
   "INSERT INTO coverage (subscription_id, day, family, customer_id, batch_id, invoiced)"
   " VALUES (?, ?, ?, ?, ?, ?)";
 static const char upsert_daily_sql[] =
-  "INSERT INTO daily_total (day, customer_id, family, subscription_id, category_id, currency,"
-  " state, pec_centi, lines, billed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-  " ON CONFLICT (day, customer_id, family, subscription_id, category_id, currency, state,"
+  "INSERT INTO daily_total (day, customer_id, family, subscription_id, currency, state,"
+  " pec_centi, lines, billed) VALUES (?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, ?10)"
+  " ON CONFLICT (day, customer_id, family, subscription_id, currency, state,"
   " pec_centi) DO UPDATE SET lines = lines + excluded.lines, billed = billed + excluded.billed";
 static const char upsert_monthly_sql[] =
   "INSERT INTO monthly_total (month, customer_id, family, subscription_id, category_id,"
@@ -148,15 +161,19 @@ static const char * const upsert_dim_sql[N_DIMS] = {
     " ON CONFLICT (uri) DO UPDATE SET resource_group = excluded.resource_group RETURNING id",
 };
 
+/* Called twice per line: mixes the key's integers rather than hashing its
+ * bytes one by one. */
 static guint
 rollup_hash (gconstpointer data)
 {
-  const guchar *p = data;
-  guint h = 2166136261u;
+  const RollupKey *k = data;
+  guint64 h = (guint64) k->subscription * 0x9E3779B97F4A7C15ull;
 
-  for (gsize i = 0; i < sizeof (RollupKey); i++)
-    h = (h ^ p[i]) * 16777619u;
-  return h;
+  h ^= ((guint64) (guint32) k->period << 32 | (guint32) k->pec_centi) * 0xC2B2AE3D27D4EB4Full;
+  h ^= ((guint64) k->category << 16 | k->family << 8 | k->state) * 0x165667B19E3779F9ull;
+  h ^= (guint64) (guchar) k->currency[0] << 16 | (guchar) k->currency[1] << 8
+       | (guchar) k->currency[2];
+  return (guint) (h ^ (h >> 29));
 }
 
 static gboolean
@@ -193,36 +210,60 @@ bind_id_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Several keys per line are looked up: hash them eight bytes at a time. */
+static guint
+key_hash (gconstpointer data)
+{
+  const char *p = data;
+  gsize n = strlen (p);
+  guint64 h = n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 v;
+
+  for (; n >= 8; p += 8, n -= 8)
+    {
+      memcpy (&v, p, 8);
+      h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h ^= h >> 32;
+    }
+  v = 0;
+  memcpy (&v, p, n);
+  h = (h ^ v) * G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53);
+  return (guint) (h ^ (h >> 29));
+}
+
 static gboolean
 dim_lookup (PecanImportWriter *self,
             Dim                dim,
+            const char        *key,
             gint64            *id)
 {
   DimCache *cache = &self->dims[dim];
-  gpointer value;
+  gpointer stored, value;
 
-  if (cache->last_id > 0 && g_string_equal (cache->last_key, self->key))
+  if (cache->last_key != NULL && strcmp (cache->last_key, key) == 0)
     {
       *id = cache->last_id;
       return TRUE;
     }
-  if (!g_hash_table_lookup_extended (cache->ids, self->key->str, NULL, &value))
+  if (!g_hash_table_lookup_extended (cache->ids, key, &stored, &value))
     return FALSE;
   *id = GPOINTER_TO_SIZE (value);
-  g_string_assign (cache->last_key, self->key->str);
+  cache->last_key = stored;
   cache->last_id = *id;
   return TRUE;
 }
 
-/* Steps an upsert ... RETURNING id and caches the id under the current key. */
+/* Steps an upsert ... RETURNING id and caches the id under @key. */
 static gboolean
 dim_store (PecanImportWriter  *self,
            Dim                 dim,
+           const char         *key,
            sqlite3_stmt       *stmt,
            gint64             *id,
            GError            **error)
 {
   DimCache *cache = &self->dims[dim];
+  char *stored;
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -232,8 +273,9 @@ dim_store (PecanImportWriter  *self,
     }
   *id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  g_hash_table_insert (cache->ids, g_strdup (self->key->str), GSIZE_TO_POINTER (*id));
-  g_string_assign (cache->last_key, self->key->str);
+  stored = g_strdup (key);
+  g_hash_table_insert (cache->ids, stored, GSIZE_TO_POINTER (*id));
+  cache->last_key = stored;
   cache->last_id = *id;
   return TRUE;
 }
@@ -253,8 +295,7 @@ resolve_simple (PecanImportWriter     *self,
 {
   sqlite3_stmt *stmt;
 
-  g_string_assign (self->key, key);
-  if (dim_lookup (self, dim, id))
+  if (dim_lookup (self, dim, key, id))
     return TRUE;
   stmt = pecan_store_cached (self->store, upsert_dim_sql[dim], error);
   if (stmt == NULL)
@@ -274,22 +315,43 @@ resolve_simple (PecanImportWriter     *self,
       bind_text (stmt, 3, a);
       bind_text (stmt, 4, b);
     }
-  return dim_store (self, dim, stmt, id, error);
+  return dim_store (self, dim, key, stmt, id, error);
+}
+
+/* A key of several texts, built for every line: no printf. */
+static void
+join_key (GString    *key,
+          const char *first,
+          ...)
+{
+  va_list args;
+
+  g_string_truncate (key, 0);
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    {
+      g_string_append (key, part);
+      g_string_append_c (key, '|');
+    }
+  va_end (args);
 }
 
 /* Invoice lines have no meter category: "Storage - E10 LRS Disk" gives it. */
-static char *
-category_of (const PecanChunk     *chunk,
-             const PecanParsedRow *row)
+static const char *
+category_of (PecanImportWriter     *self,
+             const PecanChunk      *chunk,
+             const PecanParsedRow  *row)
 {
   const char *description = TEXT (METER_DESCRIPTION);
   const char *dash;
 
   if (*TEXT (METER_CATEGORY) != '\0')
-    return g_strdup (TEXT (METER_CATEGORY));
-  if ((dash = strstr (description, " - ")) != NULL)
-    return g_strndup (description, dash - description);
-  return g_strdup (TEXT (PRODUCT_NAME));
+    return TEXT (METER_CATEGORY);
+  if ((dash = strstr (description, " - ")) == NULL)
+    return TEXT (PRODUCT_NAME);
+  g_string_truncate (self->category, 0);
+  g_string_append_len (self->category, description, dash - description);
+  return self->category->str;
 }
 
 static gboolean
@@ -300,16 +362,16 @@ resolve_meter (PecanImportWriter     *self,
                gint64                *meter_id,
                GError               **error)
 {
-  g_autofree char *category = category_of (chunk, row);
+  const char *category = category_of (self, chunk, row);
   const char *name = *TEXT (METER_NAME) ? TEXT (METER_NAME) : TEXT (METER_DESCRIPTION);
   sqlite3_stmt *stmt;
 
   if (!resolve_simple (self, DIM_CATEGORY, category, NULL, NULL, NULL, 0, category_id, error))
     return FALSE;
 
-  g_string_printf (self->key, "%s|%s|%s|%s|%s|%s", TEXT (METER_ID), category,
-                   TEXT (METER_SUBCATEGORY), name, TEXT (METER_REGION), TEXT (UNIT));
-  if (dim_lookup (self, DIM_METER, meter_id))
+  join_key (self->key, TEXT (METER_ID), category, TEXT (METER_SUBCATEGORY), name,
+            TEXT (METER_REGION), TEXT (UNIT), NULL);
+  if (dim_lookup (self, DIM_METER, self->key->str, meter_id))
     return TRUE;
   stmt = pecan_store_cached (self->store, upsert_dim_sql[DIM_METER], error);
   if (stmt == NULL)
@@ -320,7 +382,7 @@ resolve_meter (PecanImportWriter     *self,
   bind_text (stmt, 4, name);
   bind_text (stmt, 5, TEXT (METER_REGION));
   bind_text (stmt, 6, TEXT (UNIT));
-  return dim_store (self, DIM_METER, stmt, meter_id, error);
+  return dim_store (self, DIM_METER, self->key->str, stmt, meter_id, error);
 }
 
 static gboolean
@@ -333,8 +395,8 @@ resolve_product (PecanImportWriter     *self,
   const char *publisher = *TEXT (PUBLISHER_NAME) ? TEXT (PUBLISHER_NAME) : "Microsoft";
   sqlite3_stmt *stmt;
 
-  g_string_printf (self->key, "%s|%s|%s", TEXT (PRODUCT_NAME), TEXT (SKU_NAME), publisher);
-  if (dim_lookup (self, DIM_PRODUCT, product_id))
+  join_key (self->key, TEXT (PRODUCT_NAME), TEXT (SKU_NAME), publisher, NULL);
+  if (dim_lookup (self, DIM_PRODUCT, self->key->str, product_id))
     return TRUE;
   stmt = pecan_store_cached (self->store, upsert_dim_sql[DIM_PRODUCT], error);
   if (stmt == NULL)
@@ -343,7 +405,7 @@ resolve_product (PecanImportWriter     *self,
   bind_text (stmt, 2, TEXT (PRODUCT_NAME));
   bind_text (stmt, 3, TEXT (SKU_NAME));
   bind_text (stmt, 4, publisher);
-  return dim_store (self, DIM_PRODUCT, stmt, product_id, error);
+  return dim_store (self, DIM_PRODUCT, self->key->str, stmt, product_id, error);
 }
 
 typedef struct
@@ -381,6 +443,120 @@ resolve_ids (PecanImportWriter     *self,
          && (*TEXT (RESOURCE_URI) == '\0'
              || resolve_simple (self, DIM_RESOURCE, TEXT (RESOURCE_URI), TEXT (RESOURCE_GROUP),
                                 NULL, NULL, 0, &ids->resource, error));
+}
+
+static void
+month_bounds (int     month,
+              gint32 *first,
+              gint32 *last)
+{
+  *first = pecan_day_from_ymd (month / 100, month % 100, 1);
+  *last = pecan_day_from_ymd (month / 100 + month % 100 / 12, month % 100 % 12 + 1, 1) - 1;
+}
+
+/* The billed files of a month are the authority for the customer's whole
+ * billing period: the first billed line of a customer and month removes
+ * every unbilled day of it, even the days the billed file has no line for. */
+static gboolean
+clear_unbilled_month (PecanImportWriter  *self,
+                      gint64              customer,
+                      int                 month,
+                      GError            **error)
+{
+  sqlite3_stmt *stmt = pecan_store_cached (self->store, unbilled_days_sql, error);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  gint32 first, last;
+
+  if (stmt == NULL)
+    return FALSE;
+  month_bounds (month, &first, &last);
+  sqlite3_bind_int64 (stmt, 1, customer);
+  sqlite3_bind_int (stmt, 2, first);
+  sqlite3_bind_int (stmt, 3, last);
+  sqlite3_bind_int64 (stmt, 4, self->batch_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+      g_array_append_val (keys, key);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 *key = &g_array_index (keys, gint64, 2 * i);
+      gint64 removed = 0;
+
+      if (!pecan_store_remove_coverage (self->store, key[0], key[1], PECAN_FAMILY_DAILY,
+                                        &removed, error))
+        return FALSE;
+      self->info->replaced += removed;
+      pecan_store_add_month_key (self->stale_months, key[0], key[1]);
+    }
+  /* Coverage slots that said "keep" for those days are wrong now. */
+  if (keys->len > 0)
+    memset (self->coverage, 0, sizeof (CoverageSlot) * COVERAGE_SLOTS);
+  return TRUE;
+}
+
+static gboolean
+billed_month_exists (PecanImportWriter *self,
+                     gint64             customer,
+                     int                month)
+{
+  sqlite3_stmt *stmt = pecan_store_cached (self->store, billed_exists_sql, NULL);
+  gint32 first, last;
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  month_bounds (month, &first, &last);
+  sqlite3_bind_int64 (stmt, 1, customer);
+  sqlite3_bind_int (stmt, 2, first);
+  sqlite3_bind_int (stmt, 3, last);
+  sqlite3_bind_int64 (stmt, 4, self->batch_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
+/* Decided once per customer and month of a batch: does billed data of
+ * another batch hold that month (so unbilled lines are left out), or must
+ * this batch's billed lines clear the unbilled ones? */
+static gboolean
+check_billing_period (PecanImportWriter     *self,
+                      const PecanParsedRow  *row,
+                      const RowIds          *ids,
+                      gboolean              *accept,
+                      GError               **error)
+{
+  gint64 key = ids->customer << 32 | self->last_month;
+  gpointer value;
+
+  *accept = TRUE;
+  if (row->family != PECAN_FAMILY_DAILY)
+    return TRUE;
+  if (key == self->last_period && row->invoiced == self->last_period_invoiced)
+    {
+      *accept = self->last_period_accept;
+      return TRUE;
+    }
+  self->last_period = key;
+  self->last_period_invoiced = row->invoiced;
+  if (g_hash_table_lookup_extended (self->periods, &key, NULL, &value))
+    {
+      *accept = self->last_period_accept = GPOINTER_TO_INT (value);
+      return TRUE;
+    }
+  if (row->invoiced)
+    {
+      if (!clear_unbilled_month (self, ids->customer, self->last_month, error))
+        return FALSE;
+    }
+  else
+    *accept = !billed_month_exists (self, ids->customer, self->last_month);
+  g_hash_table_insert (self->periods, g_memdup2 (&key, sizeof key), GINT_TO_POINTER (*accept));
+  self->last_period_accept = *accept;
+  return TRUE;
 }
 
 /* Whether this batch takes a subscription's day: it replaces older data,
@@ -429,6 +605,7 @@ claim_coverage (PecanImportWriter     *self,
                                         &replaced, error))
         return FALSE;
       self->info->replaced += replaced;
+      pecan_store_add_month_key (self->stale_months, ids->subscription, row->day);
     }
   sqlite3_reset (stmt);
 
@@ -510,6 +687,28 @@ rollup_add (GHashTable       *table,
   entry->billed += billed;
 }
 
+/* In the order of the rollup's primary key, so that the B-tree is filled
+ * page by page instead of at random places. */
+static int
+rollup_compare (gconstpointer a,
+                gconstpointer b)
+{
+  const RollupKey *x = &(*(RollupEntry * const *) a)->key;
+  const RollupKey *y = &(*(RollupEntry * const *) b)->key;
+
+  if (x->period != y->period)
+    return x->period < y->period ? -1 : 1;
+  if (x->customer != y->customer)
+    return x->customer < y->customer ? -1 : 1;
+  if (x->family != y->family)
+    return x->family - y->family;
+  if (x->subscription != y->subscription)
+    return x->subscription < y->subscription ? -1 : 1;
+  if (x->category != y->category)
+    return x->category < y->category ? -1 : 1;
+  return memcmp (x->currency, y->currency, sizeof x->currency);
+}
+
 static gboolean
 rollup_flush_table (PecanImportWriter  *self,
                     GHashTable         *table,
@@ -517,14 +716,17 @@ rollup_flush_table (PecanImportWriter  *self,
                     GError            **error)
 {
   sqlite3_stmt *stmt = pecan_store_cached (self->store, sql, error);
-  GHashTableIter iter;
-  RollupEntry *e;
+  g_autofree gpointer *entries = NULL;
+  guint n;
 
   if (stmt == NULL)
     return FALSE;
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &e, NULL))
+  entries = g_hash_table_get_keys_as_array (table, &n);
+  qsort (entries, n, sizeof (gpointer), rollup_compare);
+  for (guint i = 0; i < n; i++)
     {
+      const RollupEntry *e = entries[i];
+
       sqlite3_bind_int (stmt, 1, e->key.period);
       sqlite3_bind_int64 (stmt, 2, e->key.customer);
       sqlite3_bind_int (stmt, 3, e->key.family);
@@ -567,15 +769,11 @@ add_to_rollups (PecanImportWriter     *self,
   key.state = row->state;
   g_strlcpy (key.currency, currency, sizeof key.currency);
 
-  key.period = row->day;
-  rollup_add (self->daily, &key, row->billed);
-  if (row->day != self->last_day)
-    {
-      self->last_day = row->day;
-      self->last_month = pecan_store_month_of_day (row->day);
-    }
   key.period = self->last_month;
   rollup_add (self->monthly, &key, row->billed);
+  key.period = row->day;
+  key.category = 0;
+  rollup_add (self->daily, &key, row->billed);
 }
 
 /* Upper case, and short enough for a rollup key: ISO 4217 codes are three
@@ -623,8 +821,14 @@ write_row (PecanImportWriter     *self,
       return TRUE;
     }
   normalise_currency (TEXT (CURRENCY), currency);
+  if (row->day != self->last_day)
+    {
+      self->last_day = row->day;
+      self->last_month = pecan_store_month_of_day (row->day);
+    }
   if (!resolve_ids (self, chunk, row, &ids, error)
-      || !claim_coverage (self, row, &ids, &accept, error))
+      || !check_billing_period (self, row, &ids, &accept, error)
+      || (accept && !claim_coverage (self, row, &ids, &accept, error)))
     return FALSE;
   if (!accept)
     {
@@ -692,16 +896,19 @@ pecan_import_writer_begin (PecanStore         *store,
   self->info = info;
   self->dry_run = dry_run;
   self->key = g_string_sized_new (256);
+  self->category = g_string_sized_new (64);
   self->coverage = g_new0 (CoverageSlot, COVERAGE_SLOTS);
   self->daily = g_hash_table_new_full (rollup_hash, rollup_equal, g_free, NULL);
   self->monthly = g_hash_table_new_full (rollup_hash, rollup_equal, g_free, NULL);
   self->customers_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stale_months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->periods = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->last_day = G_MININT32;
+  self->last_period = -1;
   info->first_day = info->last_day = G_MININT32;
   for (guint i = 0; i < N_DIMS; i++)
     {
-      self->dims[i].ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      self->dims[i].last_key = g_string_new (NULL);
+      self->dims[i].ids = g_hash_table_new_full (key_hash, g_str_equal, g_free, NULL);
     }
 
   if (dry_run)
@@ -843,6 +1050,7 @@ pecan_import_writer_commit (PecanImportWriter  *writer,
       return info->duplicate_of != 0 || check_not_empty (writer, error);
     }
   if (!check_not_empty (writer, error) || !rollup_flush (writer, error)
+      || !pecan_store_rebuild_months (writer->store, writer->stale_months, error)
       || !update_batch (writer, error) || !pecan_store_exec (writer->store, "COMMIT", error))
     return FALSE;
   writer->in_transaction = FALSE;
@@ -866,14 +1074,16 @@ pecan_import_writer_free (PecanImportWriter *writer)
   for (guint i = 0; i < N_DIMS; i++)
     {
       g_clear_pointer (&writer->dims[i].ids, g_hash_table_unref);
-      if (writer->dims[i].last_key != NULL)
-        g_string_free (writer->dims[i].last_key, TRUE);
     }
   if (writer->key != NULL)
     g_string_free (writer->key, TRUE);
+  if (writer->category != NULL)
+    g_string_free (writer->category, TRUE);
   g_clear_pointer (&writer->daily, g_hash_table_unref);
   g_clear_pointer (&writer->monthly, g_hash_table_unref);
   g_clear_pointer (&writer->customers_seen, g_hash_table_unref);
+  g_clear_pointer (&writer->stale_months, g_hash_table_unref);
+  g_clear_pointer (&writer->periods, g_hash_table_unref);
   g_clear_object (&writer->store);
   g_free (writer->coverage);
   g_free (writer);

@@ -20,7 +20,7 @@
 #include "pecan-parse.h"
 #include "pecan-rules.h"
 
-#define N_CHUNKS 4
+#define N_CHUNKS 8
 
 typedef struct
 {
@@ -34,6 +34,8 @@ typedef struct
   PecanChunk              *chunks[N_CHUNKS];
   gint                     stop;
   GCancellable            *cancellable;
+  gint64                   started;
+  gint64                   waited;           /* the writer waiting for lines */
   PecanImportProgressFunc  progress_func;
   gpointer                 progress_data;
 } Import;
@@ -372,6 +374,8 @@ read_thread (gpointer data)
                                         error->message));
       g_clear_error (&error);
     }
+  g_debug ("read %s in %.3f s", pecan_csv_reader_get_name (import->reader),
+           (g_get_monotonic_time () - import->started) / (double) G_USEC_PER_SEC);
   import->chunk->last = TRUE;
   import->chunk->error = error;
   g_async_queue_push (import->full, import->chunk);
@@ -411,8 +415,10 @@ write_chunks (Import          *import,
 
   while (!last)
     {
+      gint64 before = g_get_monotonic_time ();
       PecanChunk *chunk = g_async_queue_pop (import->full);
 
+      import->waited += g_get_monotonic_time () - before;
       last = chunk->last;
       if (ok && chunk->error != NULL)
         {
@@ -491,6 +497,7 @@ pecan_import_file (PecanStore               *store,
   import.flags = flags;
   import.default_rate = pecan_store_get_pec_rate (store);
   import.cancellable = cancellable;
+  import.started = started;
   import.progress_func = progress_func;
   import.progress_data = progress_data;
   import.full = g_async_queue_new ();
@@ -506,6 +513,9 @@ pecan_import_file (PecanStore               *store,
   thread = g_thread_new ("pecan-import-read", read_thread, &import);
   ok = write_chunks (&import, store, file, &info, error);
   g_thread_join (thread);
+  g_debug ("wrote %s in %.3f s, of which %.3f s waiting for lines",
+           g_file_peek_path (file), (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC,
+           import.waited / (double) G_USEC_PER_SEC);
 
   if (ok)
     {

@@ -177,10 +177,32 @@ pecan_period_previous (const PecanPeriod *period,
   return TRUE;
 }
 
+/* What a summary reads: the monthly rollup for whole months, else the daily
+ * one, else (for meter categories over part of a month, which the daily
+ * rollup does not keep) the lines themselves. */
+typedef enum
+{
+  SOURCE_MONTHLY,
+  SOURCE_DAILY,
+  SOURCE_LINES,
+} Source;
+
+static const char * const source_tables[] = {
+  [SOURCE_MONTHLY] = "monthly_total",
+  [SOURCE_DAILY] = "daily_total",
+  [SOURCE_LINES] =
+    "(SELECT l.day AS day, s.customer_id AS customer_id, l.family AS family,"
+    "  l.subscription_id AS subscription_id, m.category_id AS category_id,"
+    "  l.currency AS currency, l.state AS state, l.pec_centi AS pec_centi, 1 AS lines,"
+    "  l.billed AS billed FROM usage_line AS l JOIN meter AS m ON m.id = l.meter_id"
+    "  JOIN subscription AS s ON s.id = l.subscription_id)",
+};
+
 static char *
 summary_sql (PecanGroupBy group_by,
-             gboolean     monthly)
+             Source       source)
 {
+  gboolean monthly = source == SOURCE_MONTHLY;
   const char *month = monthly ? "t.month"
                               : "CAST (strftime ('%Y%m', t.day * 86400, 'unixepoch') AS INTEGER)";
   const char *range = monthly ? "t.month BETWEEN ?1 AND ?2" : "t.day BETWEEN ?1 AND ?2";
@@ -219,7 +241,7 @@ summary_sql (PecanGroupBy group_by,
     " LEFT JOIN category AS k ON k.id = g.category_id"
     " LEFT JOIN partner AS p ON p.id = g.partner_id"
     " ORDER BY c.name, c.tenant_id, g.month, g.day, s.name, k.name, p.name, g.currency",
-    keys->str, monthly ? "monthly_total" : "daily_total", range, month, group->str);
+    keys->str, source_tables[source], range, month, group->str);
 }
 
 static char *
@@ -293,7 +315,9 @@ run_summary (PecanStore         *store,
   int first_month, last_month;
   gboolean monthly = group_by != PECAN_GROUP_DAY
                      && period_months (period, &first_month, &last_month);
-  g_autofree char *sql = summary_sql (group_by, monthly);
+  Source source = monthly ? SOURCE_MONTHLY
+                          : group_by == PECAN_GROUP_CATEGORY ? SOURCE_LINES : SOURCE_DAILY;
+  g_autofree char *sql = summary_sql (group_by, source);
   g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, sql, error);
   int rate = pecan_store_get_pec_rate (store);
   int rc;

@@ -19,23 +19,23 @@ static const char select_customer_sql[] =
   "SELECT customer_id FROM coverage WHERE subscription_id = ?1 AND day = ?2 AND family = ?3";
 static const char delete_lines_sql[] =
   "DELETE FROM usage_line WHERE day = ?2 AND subscription_id = ?1 AND family = ?3";
-static const char subtract_month_sql[] =
-  "UPDATE monthly_total SET lines = monthly_total.lines - d.lines,"
-  "  billed = monthly_total.billed - d.billed"
-  " FROM daily_total AS d"
-  " WHERE d.day = ?2 AND d.customer_id = ?4 AND d.family = ?3 AND d.subscription_id = ?1"
-  "  AND monthly_total.month = ?5 AND monthly_total.customer_id = ?4"
-  "  AND monthly_total.family = ?3 AND monthly_total.subscription_id = ?1"
-  "  AND monthly_total.category_id = d.category_id AND monthly_total.currency = d.currency"
-  "  AND monthly_total.state = d.state AND monthly_total.pec_centi = d.pec_centi";
-static const char delete_empty_month_sql[] =
-  "DELETE FROM monthly_total WHERE month = ?5 AND customer_id = ?4 AND family = ?3"
-  "  AND subscription_id = ?1 AND lines <= 0";
 static const char delete_days_sql[] =
   "DELETE FROM daily_total WHERE day = ?2 AND customer_id = ?4 AND family = ?3"
   "  AND subscription_id = ?1";
 static const char delete_coverage_sql[] =
   "DELETE FROM coverage WHERE subscription_id = ?1 AND day = ?2 AND family = ?3";
+static const char delete_month_sql[] =
+  "DELETE FROM monthly_total WHERE month = ?2 AND subscription_id = ?1"
+  "  AND customer_id = (SELECT customer_id FROM subscription WHERE id = ?1)";
+static const char rebuild_month_sql[] =
+  "INSERT INTO monthly_total (month, customer_id, family, subscription_id, category_id,"
+  "  currency, state, pec_centi, lines, billed)"
+  " SELECT ?2, s.customer_id, l.family, l.subscription_id, m.category_id, l.currency,"
+  "  l.state, l.pec_centi, count (*), sum (l.billed)"
+  " FROM usage_line AS l JOIN meter AS m ON m.id = l.meter_id"
+  "  JOIN subscription AS s ON s.id = l.subscription_id"
+  " WHERE l.day BETWEEN ?3 AND ?4 AND l.subscription_id = ?1"
+  " GROUP BY l.family, m.category_id, l.currency, l.state, l.pec_centi";
 
 /**
  * pecan_store_month_of_day:
@@ -65,14 +65,12 @@ run_keyed (PecanStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  /* Parameters a statement does not name are ignored by SQLite. */
   sqlite3_bind_int64 (stmt, 1, subscription_id);
   sqlite3_bind_int (stmt, 2, day);
   sqlite3_bind_int (stmt, 3, family);
+  /* Parameters a statement does not name are ignored by SQLite. */
   if (sqlite3_bind_parameter_count (stmt) >= 4)
     sqlite3_bind_int64 (stmt, 4, customer_id);
-  if (sqlite3_bind_parameter_count (stmt) >= 5)
-    sqlite3_bind_int (stmt, 5, pecan_store_month_of_day (day));
   return pecan_store_step_done (self, stmt, error);
 }
 
@@ -85,7 +83,9 @@ run_keyed (PecanStore  *self,
  * @lines_removed: (out) (optional): how many lines went
  * @error: return location for an error
  *
- * Removes the data held for one key, and its part of every rollup.
+ * Removes the lines held for one key and their daily rollup rows. The
+ * monthly rollup of the subscription's month must then be rebuilt with
+ * pecan_store_rebuild_month().
  *
  * Returns: %TRUE on success
  */
@@ -116,12 +116,86 @@ pecan_store_remove_coverage (PecanStore  *self,
     return FALSE;
   if (lines_removed != NULL)
     *lines_removed = sqlite3_changes64 (pecan_store_get_db (self));
-  return run_keyed (self, subtract_month_sql, subscription_id, day, family, customer_id, error)
-         && run_keyed (self, delete_empty_month_sql, subscription_id, day, family, customer_id,
-                       error)
-         && run_keyed (self, delete_days_sql, subscription_id, day, family, customer_id, error)
+  return run_keyed (self, delete_days_sql, subscription_id, day, family, customer_id, error)
          && run_keyed (self, delete_coverage_sql, subscription_id, day, family, customer_id,
                        error);
+}
+
+/**
+ * pecan_store_rebuild_month:
+ * @self: a store, in a transaction
+ * @subscription_id: the subscription
+ * @month: the month, as yyyymm
+ * @error: return location for an error
+ *
+ * Sums the monthly rollup of one subscription and month again from the
+ * lines, after lines of it were removed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pecan_store_rebuild_month (PecanStore  *self,
+                           gint64       subscription_id,
+                           int          month,
+                           GError     **error)
+{
+  sqlite3_stmt *del = pecan_store_cached (self, delete_month_sql, error);
+  sqlite3_stmt *ins;
+
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, subscription_id);
+  sqlite3_bind_int (del, 2, month);
+  if (!pecan_store_step_done (self, del, error))
+    return FALSE;
+  if ((ins = pecan_store_cached (self, rebuild_month_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, subscription_id);
+  sqlite3_bind_int (ins, 2, month);
+  sqlite3_bind_int (ins, 3, pecan_day_from_ymd (month / 100, month % 100, 1));
+  sqlite3_bind_int (ins, 4, pecan_day_from_ymd (month / 100 + month % 100 / 12,
+                                                month % 100 % 12 + 1, 1) - 1);
+  return pecan_store_step_done (self, ins, error);
+}
+
+/**
+ * pecan_store_add_month_key:
+ * @keys: a set for pecan_store_rebuild_months()
+ * @subscription_id: a subscription
+ * @day: a day of the month to rebuild
+ */
+void
+pecan_store_add_month_key (GHashTable *keys,
+                           gint64      subscription_id,
+                           gint32      day)
+{
+  gint64 key = subscription_id << 32 | pecan_store_month_of_day (day);
+
+  if (!g_hash_table_contains (keys, &key))
+    g_hash_table_add (keys, g_memdup2 (&key, sizeof key));
+}
+
+/**
+ * pecan_store_rebuild_months:
+ * @self: a store, in a transaction
+ * @keys: a set of `subscription_id << 32 | yyyymm` (gint64 keys)
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when every month in @keys was rebuilt
+ */
+gboolean
+pecan_store_rebuild_months (PecanStore  *self,
+                            GHashTable  *keys,
+                            GError     **error)
+{
+  GHashTableIter iter;
+  gint64 *key;
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!pecan_store_rebuild_month (self, *key >> 32, (int) (*key & 0xFFFFFFFF), error))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -142,6 +216,7 @@ pecan_store_undo_batch (PecanStore  *self,
                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) keys = NULL;
+  g_autoptr(GHashTable) months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *del;
 
   g_return_val_if_fail (PECAN_IS_STORE (self), FALSE);
@@ -154,10 +229,17 @@ pecan_store_undo_batch (PecanStore  *self,
     goto fail;
   sqlite3_bind_int64 (keys, 1, batch_id);
   while (sqlite3_step (keys) == SQLITE_ROW)
-    if (!pecan_store_remove_coverage (self, sqlite3_column_int64 (keys, 0),
-                                      sqlite3_column_int (keys, 1), sqlite3_column_int (keys, 2),
-                                      NULL, error))
-      goto fail;
+    {
+      gint64 subscription = sqlite3_column_int64 (keys, 0);
+      gint32 day = sqlite3_column_int (keys, 1);
+
+      if (!pecan_store_remove_coverage (self, subscription, day, sqlite3_column_int (keys, 2),
+                                        NULL, error))
+        goto fail;
+      pecan_store_add_month_key (months, subscription, day);
+    }
+  if (!pecan_store_rebuild_months (self, months, error))
+    goto fail;
 
   del = pecan_store_cached (self, "DELETE FROM batch WHERE id = ?", error);
   if (del == NULL)

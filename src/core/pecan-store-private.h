@@ -46,6 +46,16 @@ gboolean      pecan_store_remove_coverage (PecanStore *self,
                                            gint64     *lines_removed,
                                            GError    **error);
 int           pecan_store_month_of_day (gint32      day);
+gboolean      pecan_store_rebuild_month (PecanStore *self,
+                                         gint64      subscription_id,
+                                         int         month,
+                                         GError    **error);
+void          pecan_store_add_month_key (GHashTable *keys,
+                                         gint64      subscription_id,
+                                         gint32      day);
+gboolean      pecan_store_rebuild_months (PecanStore *self,
+                                          GHashTable *keys,
+                                          GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

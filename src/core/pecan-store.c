@@ -43,6 +43,10 @@ static void
 pecan_store_class_init (PecanStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = pecan_store_finalize;
+
+  /* SQLite's memory statistics take a global mutex on every allocation;
+   * Pecan does not read them. Has effect only before SQLite starts. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
