@@ -47,6 +47,8 @@ struct _PecanCsvReader
   GChecksum           *sha256;
 #endif
   char                *digest;
+  GThread             *hasher;
+  gint                 stop_hashing;
 
   /* The line being read */
   GPtrArray           *header;
@@ -61,8 +63,8 @@ struct _PecanCsvReader
   gsize               *len;
   const char         **text;
   guint                column;
-  guint64              line;
-  guint64              newlines;
+  guint64              line;          /* where the current row started */
+  guint64              physical_line; /* the line libcsv is reading */
 
   PecanCsvHeaderFunc   header_func;
   PecanCsvRowFunc      row_func;
@@ -129,9 +131,14 @@ field_cb (void   *data,
   if (G_UNLIKELY (self->error != NULL))
     return;
 
-  /* A quoted field may hold line breaks: the next line starts further on. */
-  for (const char *p = data, *end = p + len; (p = memchr (p, '\n', end - p)) != NULL; p++)
-    self->newlines++;
+  /* The row starts on the line of its first field's start: that field may
+   * itself hold line breaks (when quoted). */
+  if (self->column == 0)
+    {
+      self->line = self->physical_line;
+      for (const char *p = data, *end = p + len; (p = memchr (p, '\n', end - p)) != NULL; p++)
+        self->line--;
+    }
 
   if (G_UNLIKELY (self->in_header))
     g_ptr_array_add (self->header, g_strndup (data, len));
@@ -170,8 +177,6 @@ row_cb (int   terminator,
 
   row.line = self->line;
   row.n_fields = self->column;
-  self->line += 1 + self->newlines;
-  self->newlines = 0;
   self->column = 0;
 
   if (G_UNLIKELY (self->in_header))
@@ -276,8 +281,27 @@ read_block (PecanCsvReader  *self,
   self->block_len = n;
   self->block_skip = 0;
   self->bytes_read += n;
-  hash_update (self, self->block, n);
   return TRUE;
+}
+
+/* The file's hash takes a thread of its own, reading the file a second
+ * time (from the page cache): on two cores it fills the moments when the
+ * reading and the writing threads wait for each other. */
+static gpointer
+hash_thread (gpointer data)
+{
+  PecanCsvReader *self = data;
+  g_autoptr(GFileInputStream) stream = g_file_read (self->file, NULL, NULL);
+  g_autofree guchar *block = g_malloc (BLOCK_SIZE);
+  gsize n;
+
+  if (stream == NULL)
+    return NULL;
+  while (!g_atomic_int_get (&self->stop_hashing)
+         && g_input_stream_read_all (G_INPUT_STREAM (stream), block, BLOCK_SIZE, &n, NULL, NULL)
+         && n > 0)
+    hash_update (self, block, n);
+  return g_atomic_int_get (&self->stop_hashing) ? NULL : hash_finish (self);
 }
 
 /**
@@ -304,6 +328,7 @@ pecan_csv_reader_open (GFile   *file,
   self->header = g_ptr_array_new_with_free_func (g_free);
   self->in_header = TRUE;
   self->line = 1;
+  self->physical_line = 1;
   self->arena_size = 4096;
   self->arena = g_malloc (self->arena_size);
   self->block = g_malloc (BLOCK_SIZE);
@@ -349,6 +374,11 @@ pecan_csv_reader_free (PecanCsvReader *reader)
 {
   if (reader == NULL)
     return;
+  if (reader->hasher != NULL)
+    {
+      g_atomic_int_set (&reader->stop_hashing, 1);
+      g_free (g_thread_join (reader->hasher));
+    }
   csv_free (&reader->parser);
   g_clear_object (&reader->stream);
   g_clear_object (&reader->file);
@@ -435,13 +465,26 @@ parse_text (PecanCsvReader  *self,
         csv_set_space_func (&self->parser, is_blank);
     }
 
-  if (csv_parse (&self->parser, text, len, field_cb, row_cb, self) != len && self->error == NULL)
+  /* Fed one physical line at a time, libcsv tells rows apart and this
+   * loop counts lines: a row's line number comes at no cost per field. */
+  for (const char *p = text, *end = text + len; p < end && self->error == NULL;)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      gsize n = (nl != NULL ? nl + 1 : end) - p;
+
+      if (csv_parse (&self->parser, p, n, field_cb, row_cb, self) != n)
+        break;
+      p += n;
+      if (nl != NULL)
+        self->physical_line++;
+    }
+  if (csv_error (&self->parser) != CSV_SUCCESS && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
                  _("Line %" G_GUINT64_FORMAT " of “%s” has a quote mark in the wrong place "
                    "(column %u): a quoted field must end with a quote followed by the "
                    "delimiter or the end of the line. Check that the file was not edited "
                    "by hand, or download it again."),
-                 self->line, self->name, self->column + 1);
+                 self->physical_line, self->name, self->column + 1);
   if (self->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->error));
@@ -512,12 +555,15 @@ static gboolean
 finish (PecanCsvReader  *self,
         GError         **error)
 {
-  self->digest = hash_finish (self);
+  /* Joined first: a truncated last line may still be skipped, and the
+   * import then needs the file's hash. */
+  self->digest = g_thread_join (g_steal_pointer (&self->hasher));
   if (csv_fini (&self->parser, field_cb, row_cb, self) != 0 && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_TRUNCATED,
                  _("The last line of “%s” (line %" G_GUINT64_FORMAT ") ends inside a quoted "
                    "field, in column “%s” (%u): the file looks cut off. Download it again."),
-                 self->name, self->line, pecan_csv_reader_get_column (self, self->column),
+                 self->name, self->column > 0 ? self->line : self->physical_line,
+                 pecan_csv_reader_get_column (self, self->column),
                  self->column + 1);
   if (self->error != NULL)
     {
@@ -529,6 +575,12 @@ finish (PecanCsvReader  *self,
       g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
                    _("“%s” has no line of column names. Download the file again."),
                    self->name);
+      return FALSE;
+    }
+  if (self->digest == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not read “%s” again to compute its checksum."), self->name);
       return FALSE;
     }
   return TRUE;
@@ -561,6 +613,8 @@ pecan_csv_reader_run (PecanCsvReader      *reader,
   reader->header_func = header_func;
   reader->row_func = row_func;
   reader->user_data = user_data;
+  if (reader->hasher == NULL && reader->digest == NULL)
+    reader->hasher = g_thread_new ("pecan-import-hash", hash_thread, reader);
 
   while (reader->block_len > 0)
     {

@@ -27,17 +27,19 @@ equal_nocase (const char *text,
   return text != NULL && g_ascii_strcasecmp (text, word) == 0;
 }
 
-/* Case-insensitive substring search; the texts are short. */
+/* Case-insensitive search for a lower-case @needle; called several times
+ * per line, so the first byte is compared before anything else. */
 static gboolean
 contains_nocase (const char *text,
                  const char *needle)
 {
   gsize n = strlen (needle);
+  char first = needle[0];
 
   if (text == NULL)
     return FALSE;
   for (const char *p = text; *p; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
+    if ((*p | 0x20) == first && g_ascii_strncasecmp (p, needle, n) == 0)
       return TRUE;
   return FALSE;
 }
@@ -114,7 +116,7 @@ pecan_rules_classify (const PecanRuleInput *input,
     return PECAN_PEC_INELIGIBLE;
   if (!input->pec_known)
     return PECAN_PEC_UNKNOWN;
-  if (contains_nocase (input->credit_type, "Azure Credit"))
+  if (contains_nocase (input->credit_type, "azure credit"))
     return PECAN_PEC_CREDIT;
   return PECAN_PEC_LOST;
 }

@@ -27,14 +27,15 @@ static const char delete_coverage_sql[] =
 static const char delete_month_sql[] =
   "DELETE FROM monthly_total WHERE month = ?2 AND subscription_id = ?1"
   "  AND customer_id = (SELECT customer_id FROM subscription WHERE id = ?1)";
+/* The lines are keyed by day first: one seek per day of the month. */
 static const char rebuild_month_sql[] =
-  "INSERT INTO monthly_total (month, customer_id, family, subscription_id, category_id,"
+  "WITH RECURSIVE days (day) AS (SELECT ?3 UNION ALL SELECT day + 1 FROM days WHERE day < ?4)"
+  " INSERT INTO monthly_total (month, customer_id, family, subscription_id, category_id,"
   "  currency, state, pec_centi, lines, billed)"
   " SELECT ?2, s.customer_id, l.family, l.subscription_id, m.category_id, l.currency,"
   "  l.state, l.pec_centi, count (*), sum (l.billed)"
-  " FROM usage_line AS l JOIN meter AS m ON m.id = l.meter_id"
-  "  JOIN subscription AS s ON s.id = l.subscription_id"
-  " WHERE l.day BETWEEN ?3 AND ?4 AND l.subscription_id = ?1"
+  " FROM days CROSS JOIN usage_line AS l ON l.day = days.day AND l.subscription_id = ?1"
+  "  JOIN meter AS m ON m.id = l.meter_id JOIN subscription AS s ON s.id = l.subscription_id"
   " GROUP BY l.family, m.category_id, l.currency, l.state, l.pec_centi";
 
 /**

@@ -59,14 +59,17 @@ static const char migration_1[] =
   "  batch_id INTEGER NOT NULL REFERENCES batch (id) ON DELETE CASCADE,"
   "  line INTEGER NOT NULL, reason TEXT NOT NULL);"
   "CREATE INDEX batch_skip_batch ON batch_skip (batch_id);"
+  /* Keyed by day and subscription, as it is read and replaced; the batch
+   * and the line number trace every line to its file. One B-tree, no
+   * index to maintain besides. */
   "CREATE TABLE usage_line ("
-  "  id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, line INTEGER NOT NULL,"
-  "  family INTEGER NOT NULL, day INTEGER NOT NULL, subscription_id INTEGER NOT NULL,"
-  "  meter_id INTEGER NOT NULL, product_id INTEGER NOT NULL, resource_id INTEGER,"
-  "  currency TEXT NOT NULL, quantity INTEGER, unit_price INTEGER,"
-  "  effective_price INTEGER, billed INTEGER NOT NULL, pec_centi INTEGER NOT NULL,"
-  "  state INTEGER NOT NULL, reason INTEGER NOT NULL, invoiced INTEGER NOT NULL);"
-  "CREATE INDEX usage_line_day ON usage_line (day, subscription_id);"
+  "  day INTEGER NOT NULL, subscription_id INTEGER NOT NULL, batch_id INTEGER NOT NULL,"
+  "  line INTEGER NOT NULL, family INTEGER NOT NULL, meter_id INTEGER NOT NULL,"
+  "  product_id INTEGER NOT NULL, resource_id INTEGER, currency TEXT NOT NULL,"
+  "  quantity INTEGER, unit_price INTEGER, effective_price INTEGER, billed INTEGER NOT NULL,"
+  "  pec_centi INTEGER NOT NULL, state INTEGER NOT NULL, reason INTEGER NOT NULL,"
+  "  invoiced INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, subscription_id, batch_id, line)) WITHOUT ROWID;"
   /* Which batch holds the data of a subscription and day (or month, for
    * invoice lines): newer data replaces older data key by key. */
   "CREATE TABLE coverage ("
