@@ -30,6 +30,7 @@ void        pecan_cli_print_json  (gpointer      node);
 int pecan_cli_import    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_summary   (PecanCli *cli, int argc, char **argv);
 int pecan_cli_incidents (PecanCli *cli, int argc, char **argv);
+int pecan_cli_eligibility (PecanCli *cli, int argc, char **argv);
 int pecan_cli_imports   (PecanCli *cli, int argc, char **argv);
 int pecan_cli_undo      (PecanCli *cli, int argc, char **argv);
 int pecan_cli_demo      (PecanCli *cli, int argc, char **argv);

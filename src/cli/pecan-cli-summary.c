@@ -416,3 +416,80 @@ pecan_cli_incidents (PecanCli  *cli,
   }
   return 0;
 }
+
+/* MCI eligibility without a Solutions Partner designation asks for USD
+ * 25,000 of CSP revenue over the trailing twelve months. */
+#define MCI_THRESHOLD_USD 25000.0
+
+int
+pecan_cli_eligibility (PecanCli  *cli,
+                       int        argc,
+                       char     **argv)
+{
+  g_autofree char *month_text = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text,
+      N_("The last of the twelve months (the latest with data)"), N_("YYYY-MM") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  PecanPeriod period;
+  PecanStore *store;
+  int month = 0;
+
+  if (!pecan_cli_parse (entries, NULL, _("Billed over the trailing twelve months, per partner "
+                                         "and currency: the CSP revenue that MCI incentive "
+                                         "eligibility asks USD 25,000 of."), &argc, &argv))
+    return 2;
+  if (month_text != NULL)
+    {
+      int y, m, d;
+
+      if (!pecan_period_parse (month_text, &period) || strchr (month_text, ':') != NULL)
+        {
+          pecan_cli_fail (_("“%s” is not a month such as 2026-01"), month_text);
+          return 2;
+        }
+      pecan_day_to_ymd (period.first, &y, &m, &d);
+      month = y * 100 + m;
+    }
+  if ((store = pecan_cli_open_store (cli)) == NULL)
+    return 1;
+  if ((rows = pecan_query_trailing_billed (store, month, &error)) == NULL)
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+          add_summary_object (b, PECAN_GROUP_PARTNER, pecan_summary_row_get_info (row));
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      pecan_cli_print_json (root);
+      return 0;
+    }
+  print_table (rows, PECAN_GROUP_PARTNER);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+
+      if (g_strcmp0 (info->currency, "USD") == 0)
+        printf (nano_to_double (info->billed) >= MCI_THRESHOLD_USD
+                ? _("%s: at or above USD 25,000 over twelve months.\n")
+                : _("%s: below USD 25,000 over twelve months.\n"),
+                info->partner_name ? info->partner_name : _("(no partner ID)"));
+    }
+  return 0;
+}

@@ -21,6 +21,8 @@ static const Command commands[] = {
   { "import", pecan_cli_import, N_("Import usage files (all or nothing per file)") },
   { "summary", pecan_cli_summary, N_("PEC earned, lost and billed, by customer, month …") },
   { "incidents", pecan_cli_incidents, N_("Subscriptions that stopped earning PEC") },
+  { "eligibility", pecan_cli_eligibility,
+    N_("Billed over the trailing twelve months (MCI eligibility)") },
   { "imports", pecan_cli_imports, N_("The history of imports") },
   { "undo", pecan_cli_undo, N_("Remove an import’s data") },
   { "demo", pecan_cli_demo, N_("Write a realistic demo usage file") },
@@ -32,7 +34,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: pecan-cli [--database PATH] COMMAND [OPTIONS…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “pecan-cli COMMAND --help” for a command’s options. The "
                             "database is $PECAN_DATABASE, else ~/.local/share/pecan/pecan.db."));
 }

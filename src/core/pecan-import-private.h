@@ -59,6 +59,7 @@ typedef struct _PecanImportWriter PecanImportWriter;
 PecanImportWriter *pecan_import_writer_begin  (PecanStore         *store,
                                                const PecanFormat  *format,
                                                PecanBatchInfo     *info,
+                                               const char         *display_name,
                                                gboolean            dry_run,
                                                GError            **error);
 gboolean           pecan_import_writer_add    (PecanImportWriter  *writer,

@@ -73,6 +73,7 @@ struct _PecanImportWriter
   PecanStore        *store;
   const PecanFormat *format;
   PecanBatchInfo    *info;
+  const char        *display_name;
   gboolean           dry_run;
   gboolean           in_transaction;
   gint64             batch_id;
@@ -875,6 +876,7 @@ insert_batch (PecanImportWriter  *self,
  * @store: the database
  * @format: the file's columns
  * @info: what the import did so far; the writer fills in its figures
+ * @display_name: the file's name in messages; must outlive the writer
  * @dry_run: count and check only, write nothing
  * @error: return location for an error
  *
@@ -886,6 +888,7 @@ PecanImportWriter *
 pecan_import_writer_begin (PecanStore         *store,
                            const PecanFormat  *format,
                            PecanBatchInfo     *info,
+                           const char         *display_name,
                            gboolean            dry_run,
                            GError            **error)
 {
@@ -894,6 +897,7 @@ pecan_import_writer_begin (PecanStore         *store,
   self->store = g_object_ref (store);
   self->format = format;
   self->info = info;
+  self->display_name = display_name;
   self->dry_run = dry_run;
   self->key = g_string_sized_new (256);
   self->category = g_string_sized_new (64);
@@ -993,12 +997,12 @@ check_not_empty (PecanImportWriter  *self,
     g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
                  _("No line of “%s” could be read: all %" G_GUINT64_FORMAT " were skipped. "
                    "Check that this is the right file."),
-                 self->info->file_name, self->info->skipped);
+                 self->display_name, self->info->skipped);
   else
     g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
                  _("“%s” has column names but no usage lines (line 2 is missing): nothing to "
                    "import. Download the file again for a period with usage."),
-                 self->info->file_name);
+                 self->display_name);
   return FALSE;
 }
 

@@ -300,12 +300,21 @@ check_width (Import            *import,
 {
   if (row->n_fields == import->format.n_columns)
     return TRUE;
-  g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
-               _("Line %" G_GUINT64_FORMAT " of “%s” has %u fields where the header has %u "
-                 "columns. The line may be cut off or hold an unquoted delimiter; correct "
-                 "it, or import with “skip bad lines” to leave it out."),
-               row->line, pecan_csv_reader_get_name (import->reader), row->n_fields,
-               import->format.n_columns);
+  if (row->n_fields < import->format.n_columns)
+    g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+                 _("Line %" G_GUINT64_FORMAT " of “%s” has %u fields where the header has %u "
+                   "columns: it ends before column “%s” (%u). The line may be cut off; "
+                   "correct it, or import with “skip bad lines” to leave it out."),
+                 row->line, pecan_csv_reader_get_name (import->reader), row->n_fields,
+                 import->format.n_columns,
+                 pecan_csv_reader_get_column (import->reader, row->n_fields), row->n_fields + 1);
+  else
+    g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+                 _("Line %" G_GUINT64_FORMAT " of “%s” has %u fields where the header has %u "
+                   "columns: it may hold a delimiter outside quotes. Correct it, or import "
+                   "with “skip bad lines” to leave it out."),
+                 row->line, pecan_csv_reader_get_name (import->reader), row->n_fields,
+                 import->format.n_columns);
   return FALSE;
 }
 
@@ -428,8 +437,9 @@ write_chunks (Import          *import,
       if (ok && writer == NULL)
         describe_file (info, import, file);
       if (ok && writer == NULL)
-        ok = (writer = pecan_import_writer_begin (store, &import->format, info, dry_run,
-                                                  error)) != NULL;
+        ok = (writer = pecan_import_writer_begin (store, &import->format, info,
+                                                  pecan_csv_reader_get_name (import->reader),
+                                                  dry_run, error)) != NULL;
       if (ok)
         ok = !g_cancellable_set_error_if_cancelled (import->cancellable, error)
              && pecan_import_writer_add (writer, chunk, error);

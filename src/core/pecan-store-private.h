@@ -37,6 +37,8 @@ gboolean      pecan_store_step_done    (PecanStore    *self,
                                         GError       **error);
 void          pecan_store_set_error    (PecanStore    *self,
                                         GError       **error);
+gboolean      pecan_store_check        (PecanStore    *self,
+                                        GError       **error);
 gboolean      pecan_store_migrate      (PecanStore    *self,
                                         GError       **error);
 gboolean      pecan_store_remove_coverage (PecanStore *self,

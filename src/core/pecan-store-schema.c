@@ -159,7 +159,6 @@ run_migration (PecanStore  *self,
 
 static gboolean
 check_identity (PecanStore  *self,
-                int          version,
                 GError     **error)
 {
   int application_id = query_int (self, "PRAGMA application_id");
@@ -175,18 +174,18 @@ check_identity (PecanStore  *self,
 }
 
 /**
- * pecan_store_migrate:
+ * pecan_store_check:
  * @self: a store
- * @error: return location for an error
+ * @error: return location for a #PECAN_STORE_ERROR
  *
- * Brings the schema up to %PECAN_STORE_SCHEMA_VERSION, backing the file up
- * first when it holds data; refuses a database of a newer Pecan.
+ * Checks, without writing anything, that the file is a Pecan database
+ * (or a new, empty one) of a schema this version can read.
  *
- * Returns: %TRUE when the schema is current
+ * Returns: %TRUE when the file may be used
  */
 gboolean
-pecan_store_migrate (PecanStore  *self,
-                     GError     **error)
+pecan_store_check (PecanStore  *self,
+                   GError     **error)
 {
   int version = query_int (self, "PRAGMA user_version");
 
@@ -195,7 +194,7 @@ pecan_store_migrate (PecanStore  *self,
       pecan_store_set_error (self, error);
       return FALSE;
     }
-  if (!check_identity (self, version, error))
+  if (!check_identity (self, error))
     return FALSE;
   if (version > PECAN_STORE_SCHEMA_VERSION)
     {
@@ -205,6 +204,25 @@ pecan_store_migrate (PecanStore  *self,
                    pecan_store_get_path (self), version, PECAN_STORE_SCHEMA_VERSION);
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * pecan_store_migrate:
+ * @self: a store that passed pecan_store_check()
+ * @error: return location for an error
+ *
+ * Brings the schema up to %PECAN_STORE_SCHEMA_VERSION, backing the file up
+ * first when it holds data.
+ *
+ * Returns: %TRUE when the schema is current
+ */
+gboolean
+pecan_store_migrate (PecanStore  *self,
+                     GError     **error)
+{
+  int version = query_int (self, "PRAGMA user_version");
+
   if (version == PECAN_STORE_SCHEMA_VERSION)
     return TRUE;
   if (version > 0 && !backup_before_migration (self, version, error))

@@ -208,11 +208,16 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
-static const char pragmas[] =
-  "PRAGMA journal_mode = WAL;"
-  "PRAGMA synchronous = NORMAL;"
+/* Settings of this connection only: they change nothing in the file. */
+static const char connection_pragmas[] =
   "PRAGMA foreign_keys = ON;"
   "PRAGMA cache_size = -16384;";
+
+/* The journal mode is written into the file: set only once the file is
+ * known to be a Pecan database this version may change. */
+static const char file_pragmas[] =
+  "PRAGMA journal_mode = WAL;"
+  "PRAGMA synchronous = NORMAL;";
 
 /**
  * pecan_store_open:
@@ -242,7 +247,10 @@ pecan_store_open (const char  *path,
     }
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, 0);
-  if (!pecan_store_exec (self, pragmas, error) || !pecan_store_migrate (self, error))
+  if (!pecan_store_exec (self, connection_pragmas, error)
+      || !pecan_store_check (self, error)
+      || !pecan_store_exec (self, file_pragmas, error)
+      || !pecan_store_migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
