@@ -1,0 +1,666 @@
+/* test-cli.c: tests of pecan-cli, run as month-end scripts run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "pecan-store.h"
+
+#define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
+#define E1 "2b7f0c4e-8d1a-4f63-9b25-6e0d3a7c9f14"
+
+typedef struct
+{
+  char       *dir;
+  char       *db_path;
+  PecanStore *store;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("pecan-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "pecan.db", NULL);
+  f->store = pecan_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* Runs pecan-cli with @args; the user's own database is never reached:
+ * the data folder is the fixture's, PECAN_DATABASE is @env_database. */
+static void
+run_cli_env (Fixture            *f,
+             const char         *env_database,
+             const char * const *args,
+             Run                *run)
+{
+  const char *cli = g_getenv ("PECAN_CLI");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_build_filename (f->dir, "xdg-data", NULL);
+
+  g_assert_nonnull (cli);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (env_database != NULL)
+    g_subprocess_launcher_setenv (launcher, "PECAN_DATABASE", env_database, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "PECAN_DATABASE");
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("pecan-cli %s: %d\n%s%s", args[0] != NULL ? args[0] : "", run->status,
+                  run->out, run->err);
+}
+
+/* Runs pecan-cli --database (the fixture's) @args. */
+static void
+run_cli (Fixture            *f,
+         const char * const *args,
+         Run                *run)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  g_ptr_array_add (all, (gpointer) "--database");
+  g_ptr_array_add (all, f->db_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (all, (gpointer) args[i]);
+  g_ptr_array_add (all, NULL);
+  run_cli_env (f, NULL, (const char * const *) all->pdata, run);
+}
+
+#define RUN(f, run, ...) run_cli ((f), (const char * const[]) { __VA_ARGS__, NULL }, (run))
+
+static void
+import_ok (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_auto(Run) run = { 0 };
+
+  RUN (f, &run, "import", path);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+static JsonArray *
+load_key (const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return parse_array (text);
+}
+
+static JsonArray *
+json_of (Fixture            *f,
+         const char * const *args)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (f, args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return parse_array (run.out);
+}
+
+#define JSON_OF(f, ...) json_of ((f), (const char * const[]) { __VA_ARGS__, NULL })
+
+static guint
+count_char (const char *text,
+            char        c)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == c;
+  return n;
+}
+
+/* The customer-month objects equal an answer key, key for key. */
+static void
+check_summary (JsonArray  *got,
+               const char *key_name)
+{
+  static const char * const keys[] = {
+    "billed", "currency", "customer_id", "customer_name", "lines", "month", "pec_earned",
+    "pec_lost", NULL
+  };
+  g_autoptr(JsonArray) expected = load_key (key_name);
+
+  g_assert_cmpuint (json_array_get_length (got), ==, json_array_get_length (expected));
+  for (guint i = 0; i < json_array_get_length (got); i++)
+    {
+      JsonObject *o = json_array_get_object_element (got, i);
+      g_autoptr(GList) members = json_object_get_members (o);
+      JsonObject *e = NULL;
+      guint n = 0;
+
+      members = g_list_sort (members, (GCompareFunc) strcmp);
+      for (GList *l = members; l != NULL; l = l->next, n++)
+        g_assert_cmpstr (l->data, ==, keys[n]);
+      g_assert_cmpuint (n, ==, g_strv_length ((GStrv) keys));
+
+      for (guint j = 0; j < json_array_get_length (expected); j++)
+        {
+          JsonObject *candidate = json_array_get_object_element (expected, j);
+
+          if (g_str_equal (json_object_get_string_member (candidate, "customer_id"),
+                           json_object_get_string_member (o, "customer_id"))
+              && g_str_equal (json_object_get_string_member (candidate, "month"),
+                              json_object_get_string_member (o, "month")))
+            e = candidate;
+        }
+      g_assert_nonnull (e);
+      g_assert_cmpstr (json_object_get_string_member (o, "customer_name"), ==,
+                       json_object_get_string_member (e, "customer_name"));
+      g_assert_cmpstr (json_object_get_string_member (o, "currency"), ==,
+                       json_object_get_string_member (e, "currency"));
+      g_assert_cmpint (json_object_get_int_member (o, "lines"), ==,
+                       json_object_get_int_member (e, "lines"));
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "billed"),
+                                      json_object_get_double_member (e, "billed"), 1e-6);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "pec_earned"),
+                                      json_object_get_double_member (e, "pec_earned"), 1e-6);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "pec_lost"),
+                                      json_object_get_double_member (e, "pec_lost"), 1e-6);
+    }
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = data_path ("daily-small.csv");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonArray) batches = NULL;
+  g_autoptr(JsonArray) rows = NULL;
+
+  RUN (f, &run, "import", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpuint (count_char (run.out, '\n'), ==, 1);
+  g_assert_true (g_str_has_suffix (run.out, "\n"));
+  g_assert_true (g_str_has_prefix (run.out, "daily-small.csv: "));
+  g_assert_nonnull (strstr (run.out, "24 lines"));
+  g_assert_nonnull (strstr (run.out, "2 customers"));
+  g_assert_nonnull (strstr (run.out, "2026-01-05"));
+  g_assert_nonnull (strstr (run.out, "2026-02-11"));
+
+  /* The same file again: one line, nothing changed. */
+  RUN (f, &again, "import", path);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpuint (count_char (again.out, '\n'), ==, 1);
+  batches = JSON_OF (f, "imports", "--json");
+  g_assert_cmpuint (json_array_get_length (batches), ==, 1);
+  rows = JSON_OF (f, "summary", "--json");
+  check_summary (rows, "daily-small.expected.json");
+}
+
+static void
+test_import_bad (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *bad = data_path ("bad-number.csv");
+  g_autofree char *good = data_path ("daily-small.csv");
+  g_autoptr(JsonArray) rows = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) both = { 0 };
+
+  RUN (f, &run, "import", bad);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "bad-number.csv"));
+  g_assert_true (g_regex_match_simple ("\\bline\\W{0,2}5\\b", run.err, G_REGEX_CASELESS, 0));
+  g_assert_nonnull (strstr (run.err, "BillingPreTaxTotal"));
+  g_assert_nonnull (strstr (run.err, "12.3.4"));
+  g_assert_cmpuint (count_char (run.err, '\n'), ==, 1);
+  rows = JSON_OF (f, "summary", "--json");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 0);
+
+  /* One good file and one bad: the good one is imported, the exit says not all. */
+  RUN (f, &both, "import", good, bad);
+  g_assert_cmpint (both.status, ==, 1);
+  g_assert_cmpuint (count_char (both.out, '\n'), ==, 1);
+  g_assert_nonnull (strstr (both.out, "daily-small.csv"));
+  g_assert_nonnull (strstr (both.err, "bad-number.csv"));
+}
+
+static void
+test_import_skip (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = data_path ("good-then-bad.csv");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonArray) batches = NULL;
+  JsonObject *batch;
+
+  RUN (f, &run, "import", "--skip-bad-rows", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_char (run.out, '\n'), ==, 1);
+  g_assert_nonnull (strstr (run.out, "10 lines"));
+  batches = JSON_OF (f, "imports", "--json");
+  g_assert_cmpuint (json_array_get_length (batches), ==, 1);
+  batch = json_array_get_object_element (batches, 0);
+  g_assert_cmpint (json_object_get_int_member (batch, "lines"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (batch, "skipped"), ==, 1);
+}
+
+static void
+test_summary_json (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonArray) by_default = NULL;
+  g_autoptr(JsonArray) invoice = NULL;
+
+  import_ok (f, "daily-small.csv");
+  rows = JSON_OF (f, "summary", "--by", "customer-month", "--json");
+  check_summary (rows, "daily-small.expected.json");
+  by_default = JSON_OF (f, "summary", "--json");
+  check_summary (by_default, "daily-small.expected.json");
+
+  import_ok (f, "invoice-small.csv");
+  invoice = JSON_OF (f, "summary", "--json");
+  check_summary (invoice, "daily-small.expected.json");
+}
+
+static void
+test_summary_period (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonArray) january = NULL;
+  g_autoptr(JsonArray) days = NULL;
+  g_autoptr(JsonArray) customer = NULL;
+  g_auto(Run) bad_period = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) table = { 0 };
+  JsonObject *o;
+
+  import_ok (f, "daily-small.csv");
+  january = JSON_OF (f, "summary", "--period", "2026-01", "--json");
+  g_assert_cmpuint (json_array_get_length (january), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (january, i),
+                                                    "month"), ==, "2026-01");
+
+  days = JSON_OF (f, "summary", "--by", "customer", "--from", "2026-01-10", "--to", "2026-01-12",
+                  "--json");
+  g_assert_cmpuint (json_array_get_length (days), ==, 1);
+  o = json_array_get_object_element (days, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "customer_id"), ==, C1);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "billed"), 6.1416768, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "pec_lost"), 0.92125152, 1e-6);
+  g_assert_cmpint (json_object_get_int_member (o, "lines"), ==, 4);
+
+  customer = JSON_OF (f, "summary", "--customer", C1, "--by", "total", "--json");
+  g_assert_cmpuint (json_array_get_length (customer), ==, 1);
+  o = json_array_get_object_element (customer, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "currency"), ==, "USD");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "billed"), 24.661314202, 1e-6);
+
+  RUN (f, &bad_period, "summary", "--period", "2026-13");
+  g_assert_cmpint (bad_period.status, ==, 2);
+  g_assert_cmpstr (bad_period.out, ==, "");
+  g_assert_nonnull (strstr (bad_period.err, "2026-13"));
+  RUN (f, &both, "summary", "--period", "2026-01", "--from", "2026-01-01");
+  g_assert_cmpint (both.status, ==, 2);
+
+  RUN (f, &table, "summary", "--period", "2026-01");
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Contoso \"Blue\", Ltd."));
+  g_assert_nonnull (strstr (table.out, "21.34"));
+  g_assert_null (strstr (table.out, "3.32"));   /* February's C1 figure */
+}
+
+static void
+test_incidents (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonArray) all = NULL;
+  g_autoptr(JsonArray) february = NULL;
+  JsonObject *o;
+
+  import_ok (f, "daily-small.csv");
+  all = JSON_OF (f, "incidents", "--json");
+  g_assert_cmpuint (json_array_get_length (all), ==, 1);
+  o = json_array_get_object_element (all, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "customer_id"), ==, C1);
+  g_assert_cmpstr (json_object_get_string_member (o, "subscription_id"), ==, E1);
+  g_assert_cmpstr (json_object_get_string_member (o, "first_day"), ==, "2026-01-10");
+  g_assert_cmpstr (json_object_get_string_member (o, "last_day"), ==, "2026-01-12");
+  g_assert_cmpint (json_object_get_int_member (o, "days"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (o, "lines"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (o, "currency"), ==, "USD");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "pec_lost"), 0.92125152, 1e-6);
+  g_assert_false (json_object_get_boolean_member (o, "ongoing"));
+
+  february = JSON_OF (f, "incidents", "--period", "2026-02", "--json");
+  g_assert_cmpuint (json_array_get_length (february), ==, 0);
+}
+
+static void
+test_imports (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JsonArray) none = JSON_OF (f, "imports", "--json");
+  g_autoptr(JsonArray) batches = NULL;
+  g_auto(Run) table = { 0 };
+  JsonObject *o;
+
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+  import_ok (f, "daily-small.csv");
+  import_ok (f, "cost-nopec.csv");
+  batches = JSON_OF (f, "imports", "--json");
+  g_assert_cmpuint (json_array_get_length (batches), ==, 2);
+  o = json_array_get_object_element (batches, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (o, "file_name"), ==, "daily-small.csv");
+  g_assert_cmpstr (json_object_get_string_member (o, "layout"), ==, "daily");
+  g_assert_cmpint (json_object_get_int_member (o, "lines"), ==, 24);
+  g_assert_cmpstr (json_object_get_string_member (o, "first_day"), ==, "2026-01-05");
+  g_assert_true (json_object_get_boolean_member (o, "pec_known"));
+  o = json_array_get_object_element (batches, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "id"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (o, "layout"), ==, "cost-export");
+  g_assert_false (json_object_get_boolean_member (o, "pec_known"));
+
+  RUN (f, &table, "imports");
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "daily-small.csv"));
+  g_assert_nonnull (strstr (table.out, "cost-nopec.csv"));
+  g_assert_cmpuint (count_char (table.out, '\n'), ==, 3);
+}
+
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Run) undo = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) not_a_number = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonArray) batches = NULL;
+
+  import_ok (f, "daily-small.csv");
+  import_ok (f, "invoice-small.csv");
+  RUN (f, &undo, "undo", "1");
+  g_assert_cmpint (undo.status, ==, 0);
+  g_assert_cmpstr (undo.err, ==, "");
+  g_assert_nonnull (strstr (undo.out, "1"));
+  rows = JSON_OF (f, "summary", "--json");
+  check_summary (rows, "invoice-small.expected.json");
+  batches = JSON_OF (f, "imports", "--json");
+  g_assert_cmpuint (json_array_get_length (batches), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (batches, 0), "id"),
+                   ==, 2);
+
+  RUN (f, &again, "undo", "1");
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpstr (again.out, ==, "");
+  g_assert_cmpstr (again.err, !=, "");
+  RUN (f, &not_a_number, "undo", "first");
+  g_assert_cmpint (not_a_number.status, ==, 2);
+}
+
+static void
+test_dry_run (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = data_path ("daily-small.csv");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonArray) batches = NULL;
+
+  RUN (f, &run, "import", "--dry-run", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_char (run.out, '\n'), ==, 1);
+  g_assert_nonnull (strstr (run.out, "would import"));
+  g_assert_nonnull (strstr (run.out, "24 lines"));
+  g_assert_nonnull (strstr (run.out, "2 customers"));
+  rows = JSON_OF (f, "summary", "--json");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 0);
+  batches = JSON_OF (f, "imports", "--json");
+  g_assert_cmpuint (json_array_get_length (batches), ==, 0);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "demo.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *lines = NULL;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) no_out = { 0 };
+  g_autoptr(JsonArray) months = NULL;
+  JsonObject *o;
+
+  RUN (f, &demo, "demo", "--out", out, "--customers", "5", "--months", "2026-01");
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  RUN (f, &import, "import", out);
+  g_assert_cmpint (import.status, ==, 0);
+  lines = g_strdup_printf ("%u lines", count_char (text, '\n') - 1);
+  g_assert_nonnull (strstr (import.out, lines));
+  g_assert_nonnull (strstr (import.out, "5 customers"));
+
+  months = JSON_OF (f, "summary", "--by", "month", "--json");
+  g_assert_cmpuint (json_array_get_length (months), ==, 1);
+  o = json_array_get_object_element (months, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "month"), ==, "2026-01");
+  g_assert_cmpstr (json_object_get_string_member (o, "currency"), ==, "EUR");
+  g_assert_cmpint (json_object_get_int_member (o, "lines"), ==, count_char (text, '\n') - 1);
+
+  RUN (f, &no_out, "demo", "--customers", "5");
+  g_assert_cmpint (no_out.status, ==, 2);
+}
+
+static void
+check_usage_error (Fixture            *f,
+                   const char * const *args,
+                   const char         *named)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli_env (f, NULL, args, &run);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, !=, "");
+  if (named != NULL)
+    g_assert_nonnull (strstr (run.err, named));
+}
+
+#define USAGE_ERROR(f, named, ...) \
+  check_usage_error ((f), (const char * const[]) { __VA_ARGS__, NULL }, (named))
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+  const char * const none[] = { NULL };
+
+  USAGE_ERROR (f, "frobnicate", "--database", f->db_path, "frobnicate");
+  USAGE_ERROR (f, "--bogus", "--bogus", "summary");
+  USAGE_ERROR (f, "--bogus", "--database", f->db_path, "summary", "--bogus");
+  USAGE_ERROR (f, "nonsense", "--database", f->db_path, "summary", "--by", "nonsense");
+  USAGE_ERROR (f, NULL, "--database", f->db_path, "import");
+  USAGE_ERROR (f, NULL, "--database", f->db_path);
+  check_usage_error (f, none, NULL);
+
+  RUN (f, &help, "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Usage"));
+  RUN (f, &version, "--version");
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "pecan-cli "));
+}
+
+/* PECAN_DATABASE names the database; --database wins over it. */
+static void
+test_env_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *env_db = g_build_filename (f->dir, "from-env.db", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *user_db = g_build_filename (f->dir, "xdg-data", "pecan", "pecan.db", NULL);
+  g_autofree char *path = data_path ("daily-small.csv");
+  const char * const import_args[] = { "import", path, NULL };
+  const char * const summary_args[] = { "summary", "--json", NULL };
+  const char * const override_args[] = { "--database", other_db, "summary", "--json", NULL };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_auto(Run) override = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonArray) none = NULL;
+
+  run_cli_env (f, env_db, import_args, &import);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_file_test (env_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (user_db, G_FILE_TEST_EXISTS));
+
+  run_cli_env (f, env_db, summary_args, &summary);
+  g_assert_cmpint (summary.status, ==, 0);
+  rows = parse_array (summary.out);
+  check_summary (rows, "daily-small.expected.json");
+
+  run_cli_env (f, env_db, override_args, &override);
+  g_assert_cmpint (override.status, ==, 0);
+  none = parse_array (override.out);
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+  g_assert_true (g_file_test (other_db, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A database the CLI cannot use: said on stderr, exit 1. */
+static void
+test_bad_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "notes.db", NULL);
+  g_auto(Run) run = { 0 };
+  const char * const args[] = { "--database", path, "summary", NULL };
+
+  g_assert_true (g_file_set_contents (path, "not a database, just some notes\n", -1, NULL));
+  run_cli_env (f, NULL, args, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, path));
+}
+
+static void
+add_test (const char  *path,
+          void       (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/cli/import", test_import);
+  add_test ("/cli/import-bad", test_import_bad);
+  add_test ("/cli/import-skip", test_import_skip);
+  add_test ("/cli/summary-json", test_summary_json);
+  add_test ("/cli/summary-period", test_summary_period);
+  add_test ("/cli/incidents", test_incidents);
+  add_test ("/cli/imports", test_imports);
+  add_test ("/cli/undo", test_undo);
+  add_test ("/cli/dry-run", test_dry_run);
+  add_test ("/cli/demo", test_demo);
+  add_test ("/cli/usage-errors", test_usage_errors);
+  add_test ("/cli/env-database", test_env_database);
+  add_test ("/cli/bad-database", test_bad_database);
+  return g_test_run ();
+}

@@ -1,0 +1,723 @@
+/* test-query.c: tests of periods, summaries, previous periods and history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pecan-batch.h"
+#include "pecan-error.h"
+#include "pecan-importer.h"
+#include "pecan-parse.h"
+#include "pecan-query.h"
+#include "pecan-store.h"
+#include "pecan-summary-row.h"
+
+#define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
+#define C2 "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71"
+#define E1 "2b7f0c4e-8d1a-4f63-9b25-6e0d3a7c9f14"
+#define E2 "c6a9e3d1-47b2-4e8f-a0d5-3f1b8c72e5a9"
+#define E3 "e8d24f71-9c3b-4a06-b1e7-52f8a0c3d6b4"
+#define PARTNER "5c3e9a12-7b44-4d0f-9e21-8a6b2c4d1f03"
+
+typedef struct
+{
+  char       *dir;
+  char       *db_path;
+  PecanStore *store;
+} Fixture;
+
+/* daily-small.csv's figures per currency (EXPECTED.md). */
+typedef struct
+{
+  const char *currency;
+  gint64      lines;
+  gint64      billed;
+  gint64      eligible;
+  double      earned;
+  double      lost;
+} Totals;
+
+static const Totals daily_usd = {
+  "USD", 17, G_GINT64_CONSTANT (24661314202), G_GINT64_CONSTANT (16710114202),
+  1.615400718, 0.92125152
+};
+static const Totals daily_eur = {
+  "EUR", 7, G_GINT64_CONSTANT (26678739600), G_GINT64_CONSTANT (24018099600),
+  4.2031764, 0.030015
+};
+
+static const PecanPeriod period_all = { PECAN_DAY_MIN, PECAN_DAY_MAX };
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("pecan-query-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "pecan.db", NULL);
+  f->store = pecan_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  dir = g_dir_open (f->dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static void
+import_ok (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanBatch) batch = pecan_import_file (f->store, file, PECAN_IMPORT_DEFAULT, NULL,
+                                                   NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (batch);
+}
+
+static gint32
+day (int year,
+     int month,
+     int mday)
+{
+  return pecan_day_from_ymd (year, month, mday);
+}
+
+static GListModel *
+summary (Fixture           *f,
+         PecanGroupBy       by,
+         const PecanPeriod *period,
+         gint64             customer_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *rows = pecan_query_summary (f->store, by, period, customer_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+/* The row of a customer (NULL: any) and month (0: any) in a currency. */
+static const PecanSummaryInfo *
+find_row (GListModel *rows,
+          const char *customer,
+          int         month,
+          const char *currency)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+
+      if ((customer == NULL || g_strcmp0 (info->customer_tenant, customer) == 0)
+          && (month == 0 || info->month == month) && g_str_equal (info->currency, currency))
+        return info;
+    }
+  return NULL;
+}
+
+static void
+test_period_parse (void)
+{
+  static const char * const invalid[] = {
+    "", "2026", "2026-13", "2026-00", "26-01", "2026-01-15", "2026/01", "January",
+    "2026-01:", ":2026-01", "2026-03:2026-01", "2026-01:2026-02:2026-03", "2026-0x", NULL
+  };
+  PecanPeriod period;
+
+  g_assert_true (pecan_period_parse ("2026-01", &period));
+  g_assert_cmpint (period.first, ==, day (2026, 1, 1));
+  g_assert_cmpint (period.last, ==, day (2026, 1, 31));
+
+  g_assert_true (pecan_period_parse ("2026-01:2026-03", &period));
+  g_assert_cmpint (period.first, ==, day (2026, 1, 1));
+  g_assert_cmpint (period.last, ==, day (2026, 3, 31));
+
+  g_assert_true (pecan_period_parse ("2024-02", &period));
+  g_assert_cmpint (period.last - period.first + 1, ==, 29);
+
+  g_assert_true (pecan_period_parse ("2025-12:2026-01", &period));
+  g_assert_cmpint (period.first, ==, day (2025, 12, 1));
+  g_assert_cmpint (period.last, ==, day (2026, 1, 31));
+
+  for (guint i = 0; invalid[i] != NULL; i++)
+    {
+      g_test_message ("invalid period “%s”", invalid[i]);
+      g_assert_false (pecan_period_parse (invalid[i], &period));
+    }
+}
+
+static void
+check_previous (const PecanPeriod *period,
+                gint32             first,
+                gint32             last)
+{
+  PecanPeriod previous = { 0, 0 };
+
+  g_assert_true (pecan_period_previous (period, &previous));
+  g_assert_cmpint (previous.first, ==, first);
+  g_assert_cmpint (previous.last, ==, last);
+}
+
+static void
+test_period_previous (void)
+{
+  PecanPeriod period, previous = { 7, 7 };
+
+  /* Whole months: as many whole months before, whatever their lengths. */
+  g_assert_true (pecan_period_parse ("2026-03", &period));
+  check_previous (&period, day (2026, 2, 1), day (2026, 2, 28));
+  g_assert_true (pecan_period_parse ("2026-01", &period));
+  check_previous (&period, day (2025, 12, 1), day (2025, 12, 31));
+  g_assert_true (pecan_period_parse ("2024-03", &period));
+  check_previous (&period, day (2024, 2, 1), day (2024, 2, 29));
+  g_assert_true (pecan_period_parse ("2026-01:2026-03", &period));
+  check_previous (&period, day (2025, 10, 1), day (2025, 12, 31));
+  g_assert_true (pecan_period_parse ("2025-11:2026-02", &period));
+  check_previous (&period, day (2025, 7, 1), day (2025, 10, 31));
+
+  /* Other ranges: as many days before. */
+  period = (PecanPeriod) { day (2026, 1, 11), day (2026, 1, 20) };
+  check_previous (&period, day (2026, 1, 1), day (2026, 1, 10));
+  period = (PecanPeriod) { day (2026, 3, 1), day (2026, 3, 10) };
+  check_previous (&period, day (2026, 2, 19), day (2026, 2, 28));
+  period = (PecanPeriod) { day (2026, 1, 15), day (2026, 1, 15) };
+  check_previous (&period, day (2026, 1, 14), day (2026, 1, 14));
+
+  /* Open periods have no previous one. */
+  period = (PecanPeriod) { PECAN_DAY_MIN, day (2026, 1, 31) };
+  g_assert_false (pecan_period_previous (&period, &previous));
+  period = (PecanPeriod) { day (2026, 1, 1), PECAN_DAY_MAX };
+  g_assert_false (pecan_period_previous (&period, &previous));
+  g_assert_false (pecan_period_previous (&period_all, &previous));
+  g_assert_cmpint (previous.first, ==, 7);
+}
+
+static void
+test_group_names (void)
+{
+  PecanGroupBy by = PECAN_GROUP_PARTNER;
+
+  for (PecanGroupBy g = PECAN_GROUP_TOTAL; g <= PECAN_GROUP_PARTNER; g++)
+    {
+      g_assert_true (pecan_group_by_from_string (pecan_group_by_to_string (g), &by));
+      g_assert_cmpint (by, ==, g);
+    }
+  g_assert_cmpstr (pecan_group_by_to_string (PECAN_GROUP_CUSTOMER_MONTH), ==, "customer-month");
+  g_assert_false (pecan_group_by_from_string ("customers", &by));
+  g_assert_false (pecan_group_by_from_string ("", &by));
+  g_assert_false (pecan_group_by_from_string (NULL, &by));
+}
+
+/* Sums a grouping's rows of one currency. */
+static void
+sum_rows (GListModel *rows,
+          const char *currency,
+          Totals     *sum)
+{
+  memset (sum, 0, sizeof *sum);
+  sum->currency = currency;
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+
+      g_assert_true (g_str_equal (info->currency, "USD") || g_str_equal (info->currency, "EUR"));
+      if (!g_str_equal (info->currency, currency))
+        continue;
+      sum->lines += info->lines;
+      sum->billed += info->billed;
+      sum->eligible += info->eligible;
+      sum->earned += info->pec_earned;
+      sum->lost += info->pec_lost;
+      g_assert_cmpint (info->unknown, ==, 0);
+    }
+}
+
+static void
+check_totals (GListModel   *rows,
+              const Totals *expected)
+{
+  Totals sum;
+
+  sum_rows (rows, expected->currency, &sum);
+  g_assert_cmpint (sum.lines, ==, expected->lines);
+  g_assert_cmpint (sum.billed, ==, expected->billed);
+  g_assert_cmpint (sum.eligible, ==, expected->eligible);
+  g_assert_cmpfloat_with_epsilon (sum.earned, expected->earned, 1e-6);
+  g_assert_cmpfloat_with_epsilon (sum.lost, expected->lost, 1e-6);
+}
+
+/* Every grouping adds up to the same totals, currency by currency. */
+static void
+test_groupings (Fixture       *f,
+                gconstpointer  data)
+{
+  static const guint n_rows[] = {
+    [PECAN_GROUP_TOTAL] = 2,
+    [PECAN_GROUP_CUSTOMER_MONTH] = 4,
+    [PECAN_GROUP_CUSTOMER] = 2,
+    [PECAN_GROUP_MONTH] = 4,
+    [PECAN_GROUP_SUBSCRIPTION] = 3,
+    [PECAN_GROUP_CATEGORY] = 8,
+    [PECAN_GROUP_DAY] = 15,
+    [PECAN_GROUP_PARTNER] = 2,
+  };
+
+  import_ok (f, "daily-small.csv");
+  for (PecanGroupBy by = PECAN_GROUP_TOTAL; by <= PECAN_GROUP_PARTNER; by++)
+    {
+      g_autoptr(GListModel) rows = summary (f, by, &period_all, 0);
+
+      g_test_message ("grouping by %s", pecan_group_by_to_string (by));
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows[by]);
+      check_totals (rows, &daily_usd);
+      check_totals (rows, &daily_eur);
+    }
+}
+
+static void
+test_grouping_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) subs = NULL;
+  g_autoptr(GListModel) categories = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) partners = NULL;
+  g_autoptr(GListModel) months = NULL;
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+
+  import_ok (f, "daily-small.csv");
+  subs = summary (f, PECAN_GROUP_SUBSCRIPTION, &period_all, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (subs); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (subs, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+      guint k = g_str_equal (info->subscription_azure_id, E1) ? 0
+                : g_str_equal (info->subscription_azure_id, E2) ? 1 : 2;
+      static const gint64 billed[] = {
+        G_GINT64_CONSTANT (15725903040), G_GINT64_CONSTANT (8935411162),
+        G_GINT64_CONSTANT (26678739600)
+      };
+      static const gint64 lines[] = { 11, 6, 7 };
+
+      if (k == 2)
+        g_assert_cmpstr (info->subscription_azure_id, ==, E3);
+      g_assert_false (seen[k]);
+      seen[k] = TRUE;
+      g_assert_cmpint (info->billed, ==, billed[k]);
+      g_assert_cmpint (info->lines, ==, lines[k]);
+      g_assert_cmpint (info->subscription_id, >, 0);
+      g_assert_cmpstr (info->customer_tenant, ==, k == 2 ? C2 : C1);
+    }
+
+  categories = summary (f, PECAN_GROUP_CATEGORY, &period_all, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (categories, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+
+      if (g_str_equal (info->category, "Virtual Machines") && g_str_equal (info->currency, "USD"))
+        {
+          g_assert_cmpint (info->billed, ==, G_GINT64_CONSTANT (20924640000));
+          g_assert_cmpint (info->lines, ==, 10);
+        }
+      if (g_str_equal (info->category, "SQL Database"))
+        {
+          g_assert_cmpstr (info->currency, ==, "EUR");
+          g_assert_cmpint (info->billed, ==, G_GINT64_CONSTANT (13608207600));
+        }
+    }
+
+  days = summary (f, PECAN_GROUP_DAY, &period_all, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (days, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+
+      g_assert_cmpint (info->day, !=, G_MININT32);
+      if (info->day == day (2026, 1, 11))
+        {
+          g_assert_cmpint (info->billed, ==, G_GINT64_CONSTANT (2613676800));
+          g_assert_cmpint (info->lines, ==, 2);
+          g_assert_cmpint (info->month, ==, 202601);
+        }
+    }
+
+  partners = summary (f, PECAN_GROUP_PARTNER, &period_all, 0);
+  g_assert_cmpstr (find_row (partners, NULL, 0, "USD")->partner_tenant, ==, PARTNER);
+  g_assert_cmpstr (find_row (partners, NULL, 0, "EUR")->partner_name, ==,
+                   "Northwind Cloud Partners");
+
+  months = summary (f, PECAN_GROUP_MONTH, &period_all, 0);
+  g_assert_cmpint (find_row (months, NULL, 202602, "EUR")->billed, ==,
+                   G_GINT64_CONSTANT (13270135200));
+  g_assert_false (find_row (months, NULL, 202602, "EUR")->has_previous);
+}
+
+/* A range of days inside a month reads the daily rollup: only those days. */
+static void
+test_day_range (Fixture       *f,
+                gconstpointer  data)
+{
+  PecanPeriod incident = { day (2026, 1, 10), day (2026, 1, 12) };
+  PecanPeriod turn = { day (2026, 1, 31), day (2026, 2, 1) };
+  g_autoptr(GListModel) customers = NULL;
+  g_autoptr(GListModel) months = NULL;
+  g_autoptr(GListModel) total = NULL;
+  g_autoptr(GListModel) categories = NULL;
+  const PecanSummaryInfo *row;
+
+  import_ok (f, "daily-small.csv");
+  customers = summary (f, PECAN_GROUP_CUSTOMER, &incident, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 1);
+  row = find_row (customers, C1, 0, "USD");
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->lines, ==, 4);
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (6141676800));
+  g_assert_cmpint (row->eligible, ==, G_GINT64_CONSTANT (6141676800));
+  g_assert_cmpfloat (row->pec_earned, ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (row->pec_lost, 0.92125152, 1e-6);
+
+  months = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &turn, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (months), ==, 2);
+  row = find_row (months, C1, 202601, "USD");
+  g_assert_cmpint (row->lines, ==, 1);
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (1500000000));
+  g_assert_cmpint (row->eligible, ==, 0);
+  row = find_row (months, C1, 202602, "USD");
+  g_assert_cmpint (row->lines, ==, 2);
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (2249826240));
+  g_assert_cmpfloat_with_epsilon (row->pec_earned, 0.39702816, 1e-6);
+
+  /* Meter categories over part of a month. */
+  categories = summary (f, PECAN_GROUP_CATEGORY, &incident, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PecanSummaryRow) item = g_list_model_get_item (categories, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (item);
+      gboolean vm = g_str_equal (info->category, "Virtual Machines");
+
+      if (!vm)
+        g_assert_cmpstr (info->category, ==, "Storage");
+      g_assert_cmpstr (info->currency, ==, "USD");
+      g_assert_cmpint (info->lines, ==, vm ? 3 : 1);
+      g_assert_cmpint (info->billed, ==, vm ? G_GINT64_CONSTANT (5832000000)
+                                            : G_GINT64_CONSTANT (309676800));
+      g_assert_cmpfloat_with_epsilon (info->pec_lost, vm ? 0.8748 : 0.04645152, 1e-6);
+    }
+
+  total = summary (f, PECAN_GROUP_TOTAL, &turn, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (total), ==, 1);
+  g_assert_cmpint (find_row (total, NULL, 0, "USD")->billed, ==, G_GINT64_CONSTANT (3749826240));
+}
+
+static void
+test_customer_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) total = NULL;
+  gint64 c2;
+
+  import_ok (f, "daily-small.csv");
+  c2 = pecan_query_find_customer (f->store, C2);
+  g_assert_cmpint (c2, >, 0);
+  g_assert_cmpint (pecan_query_find_customer (f->store, "7D41C9E0-52AB-4B8E-9F13-C0FFEE2A6B71"),
+                   ==, c2);
+  g_assert_cmpint (pecan_query_find_customer (f->store, C1), !=, c2);
+  g_assert_cmpint (pecan_query_find_customer (f->store, "no-such-tenant"), ==, 0);
+
+  rows = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &period_all, c2);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_null (find_row (rows, NULL, 0, "USD"));
+  total = summary (f, PECAN_GROUP_TOTAL, &period_all, c2);
+  g_assert_cmpuint (g_list_model_get_n_items (total), ==, 1);
+  check_totals (total, &daily_eur);
+}
+
+/* By customer over February: January's figures come with each row. */
+static void
+test_previous (Fixture       *f,
+               gconstpointer  data)
+{
+  PecanPeriod february, days = { day (2026, 2, 1), day (2026, 2, 11) };
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) by_days = NULL;
+  g_autoptr(GListModel) open = NULL;
+  g_autoptr(GListModel) total = NULL;
+  const PecanSummaryInfo *row;
+
+  import_ok (f, "daily-small.csv");
+  g_assert_true (pecan_period_parse ("2026-02", &february));
+  rows = summary (f, PECAN_GROUP_CUSTOMER, &february, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+
+  row = find_row (rows, C1, 0, "USD");
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (3319466240));
+  g_assert_true (row->has_previous);
+  g_assert_cmpint (row->previous_billed, ==, G_GINT64_CONSTANT (21341847962));
+  g_assert_cmpint (row->previous_eligible, ==, G_GINT64_CONSTANT (13390647962));
+  g_assert_cmpfloat_with_epsilon (row->previous_earned, 1.029612558, 1e-6);
+  g_assert_cmpfloat_with_epsilon (row->previous_lost, 0.92125152, 1e-6);
+
+  row = find_row (rows, C2, 0, "EUR");
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (13270135200));
+  g_assert_true (row->has_previous);
+  g_assert_cmpint (row->previous_billed, ==, G_GINT64_CONSTANT (13408604400));
+  g_assert_cmpint (row->previous_eligible, ==, G_GINT64_CONSTANT (10747964400));
+  g_assert_cmpfloat_with_epsilon (row->previous_earned, 1.8966996, 1e-6);
+  g_assert_cmpfloat (row->previous_lost, ==, 0.0);
+
+  total = summary (f, PECAN_GROUP_TOTAL, &february, 0);
+  g_assert_cmpint (find_row (total, NULL, 0, "USD")->previous_billed, ==,
+                   G_GINT64_CONSTANT (21341847962));
+
+  /* 11 days: the 11 days before, 01/21 .. 01/31, hold one Marketplace line. */
+  by_days = summary (f, PECAN_GROUP_CUSTOMER, &days, 0);
+  row = find_row (by_days, C1, 0, "USD");
+  g_assert_true (row->has_previous);
+  g_assert_cmpint (row->previous_billed, ==, G_GINT64_CONSTANT (1500000000));
+  g_assert_cmpint (row->previous_eligible, ==, 0);
+  g_assert_cmpfloat (row->previous_earned, ==, 0.0);
+  row = find_row (by_days, C2, 0, "EUR");
+  g_assert_true (row->has_previous);
+  g_assert_cmpint (row->previous_billed, ==, 0);
+
+  open = summary (f, PECAN_GROUP_CUSTOMER, &period_all, 0);
+  g_assert_false (find_row (open, C1, 0, "USD")->has_previous);
+  g_assert_cmpint (find_row (open, C1, 0, "USD")->previous_billed, ==, 0);
+}
+
+static void
+check_daily_small_months (Fixture *f)
+{
+  g_autoptr(GListModel) rows = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0);
+  g_autoptr(GListModel) total = summary (f, PECAN_GROUP_TOTAL, &period_all, 0);
+  const PecanSummaryInfo *row;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  row = find_row (rows, C1, 202601, "USD");
+  g_assert_cmpint (row->lines, ==, 13);
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (21341847962));
+  g_assert_cmpfloat_with_epsilon (row->pec_earned, 1.029612558, 1e-6);
+  g_assert_cmpfloat_with_epsilon (row->pec_lost, 0.92125152, 1e-6);
+  row = find_row (rows, C2, 202601, "EUR");
+  g_assert_cmpint (row->lines, ==, 4);
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (13408604400));
+  g_assert_cmpfloat_with_epsilon (row->pec_earned, 1.8966996, 1e-6);
+  g_assert_cmpfloat (row->pec_lost, ==, 0.0);
+  check_totals (total, &daily_usd);
+  check_totals (total, &daily_eur);
+}
+
+/* Invoice lines of a customer's month with daily data do not count again. */
+static void
+test_invoice_after_daily (Fixture       *f,
+                          gconstpointer  data)
+{
+  import_ok (f, "daily-small.csv");
+  import_ok (f, "invoice-small.csv");
+  check_daily_small_months (f);
+}
+
+static void
+test_invoice_before_daily (Fixture       *f,
+                           gconstpointer  data)
+{
+  import_ok (f, "invoice-small.csv");
+  import_ok (f, "daily-small.csv");
+  check_daily_small_months (f);
+}
+
+/* Daily data for C1 only: C2's month comes from the invoice. */
+static void
+test_invoice_fills_in (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) total = NULL;
+  const PecanSummaryInfo *row;
+
+  import_ok (f, "daily-replace-a.csv");
+  import_ok (f, "invoice-small.csv");
+  rows = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+
+  row = find_row (rows, C1, 202601, "USD");
+  g_assert_cmpint (row->lines, ==, 9);
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (10596325280));
+  g_assert_cmpfloat_with_epsilon (row->pec_earned, 1.46335152, 1e-6);
+  g_assert_cmpfloat_with_epsilon (row->pec_lost, 0.3456, 1e-6);
+
+  row = find_row (rows, C2, 202601, "EUR");
+  g_assert_cmpint (row->lines, ==, 5);
+  g_assert_cmpint (row->billed, ==, G_GINT64_CONSTANT (323070000000));
+  g_assert_cmpfloat_with_epsilon (row->pec_earned, 39.462352941, 1e-6);
+  g_assert_cmpfloat_with_epsilon (row->pec_lost, 0.483, 1e-6);
+
+  total = summary (f, PECAN_GROUP_TOTAL, &period_all, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (total), ==, 2);
+  g_assert_cmpint (find_row (total, NULL, 0, "USD")->billed, ==, G_GINT64_CONSTANT (10596325280));
+  g_assert_cmpint (find_row (total, NULL, 0, "EUR")->billed, ==, G_GINT64_CONSTANT (323070000000));
+}
+
+static GListModel *
+trailing (Fixture *f,
+          int      last_month)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *rows = pecan_query_trailing_billed (f->store, last_month, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static void
+test_trailing_billed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) empty = trailing (f, 0);
+  g_autoptr(GListModel) latest = NULL;
+  g_autoptr(GListModel) january = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) later = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (empty), ==, 0);
+  import_ok (f, "daily-small.csv");
+
+  latest = trailing (f, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (latest), ==, 2);
+  check_totals (latest, &daily_usd);
+  check_totals (latest, &daily_eur);
+  g_assert_cmpstr (find_row (latest, NULL, 0, "USD")->partner_tenant, ==, PARTNER);
+
+  january = trailing (f, 202601);
+  g_assert_cmpint (find_row (january, NULL, 0, "USD")->billed, ==,
+                   G_GINT64_CONSTANT (21341847962));
+  g_assert_cmpint (find_row (january, NULL, 0, "EUR")->billed, ==,
+                   G_GINT64_CONSTANT (13408604400));
+
+  before = trailing (f, 202512);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 0);
+
+  /* February 2026 to January 2027: February only. */
+  later = trailing (f, 202701);
+  g_assert_cmpuint (g_list_model_get_n_items (later), ==, 2);
+  g_assert_cmpint (find_row (later, NULL, 0, "USD")->billed, ==, G_GINT64_CONSTANT (3319466240));
+  g_assert_cmpint (find_row (later, NULL, 0, "EUR")->billed, ==, G_GINT64_CONSTANT (13270135200));
+}
+
+static void
+test_data_range (Fixture       *f,
+                 gconstpointer  data)
+{
+  PecanPeriod range = { 1, 2 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pecan_query_data_range (f->store, &range, &error));
+  g_assert_no_error (error);
+  import_ok (f, "daily-small.csv");
+  g_assert_true (pecan_query_data_range (f->store, &range, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (range.first, ==, day (2026, 1, 5));
+  g_assert_cmpint (range.last, ==, day (2026, 2, 11));
+}
+
+static void
+test_batches (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) none = pecan_query_batches (f->store, &error);
+  g_autoptr(GListModel) batches = NULL;
+  g_autoptr(PecanBatch) newest = NULL;
+  g_autoptr(PecanBatch) oldest = NULL;
+  const PecanBatchInfo *info;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  import_ok (f, "invoice-small.csv");
+  import_ok (f, "cost-nopec.csv");
+  batches = pecan_query_batches (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (batches), ==, 2);
+  newest = g_list_model_get_item (batches, 0);
+  oldest = g_list_model_get_item (batches, 1);
+  g_assert_cmpint (pecan_batch_get_id (newest), >, pecan_batch_get_id (oldest));
+
+  info = pecan_batch_get_info (newest);
+  g_assert_cmpstr (info->file_name, ==, "cost-nopec.csv");
+  g_assert_cmpint (info->layout, ==, PECAN_LAYOUT_COST_EXPORT);
+  g_assert_false (info->pec_known);
+  g_assert_cmpuint (info->lines, ==, 5);
+  g_assert_cmpint (info->first_day, ==, day (2026, 1, 8));
+  g_assert_cmpint (info->last_day, ==, day (2026, 2, 1));
+
+  info = pecan_batch_get_info (oldest);
+  g_assert_cmpstr (info->file_name, ==, "invoice-small.csv");
+  g_assert_cmpint (info->layout, ==, PECAN_LAYOUT_INVOICE);
+  g_assert_true (info->pec_known);
+  g_assert_cmpuint (info->lines, ==, 11);
+  g_assert_cmpint (info->first_day, ==, day (2026, 1, 1));
+  g_assert_cmpint (info->last_day, ==, day (2026, 1, 1));
+  g_assert_cmpuint (strlen (info->sha256), ==, 64);
+  g_assert_cmpint (info->delimiter, ==, ',');
+  g_assert_true (g_str_has_suffix (info->imported_at, "Z"));
+}
+
+static void
+add_test (const char  *path,
+          void       (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/query/period/parse", test_period_parse);
+  g_test_add_func ("/query/period/previous", test_period_previous);
+  g_test_add_func ("/query/group-names", test_group_names);
+  add_test ("/query/summary/groupings", test_groupings);
+  add_test ("/query/summary/grouping-keys", test_grouping_keys);
+  add_test ("/query/summary/day-range", test_day_range);
+  add_test ("/query/summary/customer-filter", test_customer_filter);
+  add_test ("/query/summary/previous", test_previous);
+  add_test ("/query/invoice/after-daily", test_invoice_after_daily);
+  add_test ("/query/invoice/before-daily", test_invoice_before_daily);
+  add_test ("/query/invoice/fills-in", test_invoice_fills_in);
+  add_test ("/query/trailing-billed", test_trailing_billed);
+  add_test ("/query/data-range", test_data_range);
+  add_test ("/query/batches", test_batches);
+  return g_test_run ();
+}

@@ -1,0 +1,538 @@
+/* test-store.c: tests of the database: creation, identity, settings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pecan-batch.h"
+#include "pecan-error.h"
+#include "pecan-importer.h"
+#include "pecan-incident.h"
+#include "pecan-parse.h"
+#include "pecan-query.h"
+#include "pecan-store.h"
+#include "pecan-summary-row.h"
+
+#define PECAN_APPLICATION_ID 0x5045434E
+#define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
+#define C2 "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71"
+
+typedef struct
+{
+  char       *dir;
+  char       *db_path;
+  PecanStore *store;
+} Fixture;
+
+static const PecanPeriod period_all = { PECAN_DAY_MIN, PECAN_DAY_MAX };
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("pecan-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "pecan.db", NULL);
+  f->store = pecan_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static void
+import_ok (PecanStore *store,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanBatch) batch = pecan_import_file (store, file, PECAN_IMPORT_DEFAULT, NULL, NULL,
+                                                   NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (batch);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Runs SQL on a file with SQLite itself, as another program would. */
+static void
+sqlite_exec (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+pragma_int (const char *path,
+            const char *pragma)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return value;
+}
+
+static void
+test_private (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db_path, "-shm", NULL);
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "pecan.db", NULL);
+  g_autofree char *nested_dir = g_path_get_dirname (nested);
+  g_autoptr(PecanStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  g_assert_cmpuint (file_mode (f->db_path), ==, 0600);
+  import_ok (f->store, "daily-small.csv");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+  g_assert_cmpuint (file_mode (f->db_path), ==, 0600);
+
+  /* Missing folders are created, owner-only too. */
+  other = pecan_store_open (nested, &error);
+  umask (old_umask);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (nested), ==, 0600);
+  g_assert_cmpuint (file_mode (nested_dir), ==, 0700);
+  g_assert_cmpstr (pecan_store_get_path (other), ==, nested);
+}
+
+static void
+test_new_schema (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_cmpint (pragma_int (f->db_path, "user_version"), ==, PECAN_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (f->db_path, "application_id"), ==, PECAN_APPLICATION_ID);
+  g_assert_cmpstr (pecan_store_get_path (f->store), ==, f->db_path);
+  /* A new database is not backed up before its first migration. */
+  g_assert_cmpuint (count_entries (f->dir), <=, 3);
+}
+
+static char *
+summary_text (PecanStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = pecan_query_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
+                                                    &period_all, 0, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+
+      g_string_append_printf (out, "%s %d %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.9f %.9f\n",
+                              info->customer_tenant, info->month, info->currency, info->lines,
+                              info->billed, info->pec_earned, info->pec_lost);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GListModel) batches = NULL;
+  g_autoptr(PecanBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_ok (f->store, "daily-small.csv");
+  before = summary_text (f->store);
+  g_assert_cmpuint (strlen (before), >, 0);
+  g_clear_object (&f->store);
+
+  f->store = pecan_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  after = summary_text (f->store);
+  g_assert_cmpstr (before, ==, after);
+  batches = pecan_query_batches (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (batches), ==, 1);
+  batch = g_list_model_get_item (batches, 0);
+  g_assert_cmpstr (pecan_batch_get_file_name (batch), ==, "daily-small.csv");
+  g_assert_cmpuint (pecan_batch_get_info (batch)->lines, ==, 24);
+  g_assert_cmpint (pecan_batch_get_info (batch)->layout, ==, PECAN_LAYOUT_DAILY);
+
+  /* Two connections at once, as the window and an import thread have. */
+  {
+    g_autoptr(PecanStore) second = pecan_store_open (f->db_path, &error);
+    g_autofree char *seen = NULL;
+
+    g_assert_no_error (error);
+    seen = summary_text (second);
+    g_assert_cmpstr (seen, ==, before);
+  }
+}
+
+/* Opens @path expecting @code; the file must be left as it was. */
+static void
+check_refused (const char *path,
+               int         code,
+               const char *bug)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanStore) store = pecan_store_open (path, &error);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_null (store);
+  g_assert_error (error, PECAN_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  after = read_bytes (path);
+  if (!g_bytes_equal (before, after))
+    {
+      g_assert_nonnull (bug);
+      g_test_incomplete (bug);
+      return;
+    }
+  /* No backup, no journal left behind. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+static void
+test_not_sqlite (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "random.db", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guchar bytes[4096];
+
+  for (gsize i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+  check_refused (path, PECAN_STORE_ERROR_NOT_A_DATABASE, NULL);
+}
+
+static void
+test_text_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "daily-small.csv", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "usage.csv", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  check_refused (path, PECAN_STORE_ERROR_NOT_A_DATABASE, NULL);
+}
+
+static void
+test_other_program (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other.db", NULL);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  sqlite_exec (path, "CREATE TABLE foo (bar TEXT); INSERT INTO foo VALUES ('baz');");
+  check_refused (path, PECAN_STORE_ERROR_NOT_A_DATABASE,
+                 "bug: pecan_store_open() sets journal_mode = WAL before it checks the "
+                 "application_id, so another program's database is changed although refused");
+}
+
+static void
+test_newer_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "newer.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 99;"
+                                          " CREATE TABLE future (x INTEGER);",
+                                          PECAN_APPLICATION_ID);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  sqlite_exec (path, sql);
+  check_refused (path, PECAN_STORE_ERROR_NEWER_SCHEMA,
+                 "bug: pecan_store_open() sets journal_mode = WAL before it checks the "
+                 "schema version, so a newer Pecan's database is changed although refused");
+}
+
+/* A newer Pecan writes WAL databases too: those are left as they are. */
+static void
+test_newer_schema_wal (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "newer.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = WAL;"
+                                          " PRAGMA application_id = %d; PRAGMA user_version = 99;"
+                                          " CREATE TABLE future (x INTEGER);",
+                                          PECAN_APPLICATION_ID);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  sqlite_exec (path, sql);
+  check_refused (path, PECAN_STORE_ERROR_NEWER_SCHEMA, NULL);
+  g_assert_cmpint (pragma_int (path, "user_version"), ==, 99);
+}
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = pecan_store_get_setting (f->store, "report-share");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *reopened = NULL;
+
+  g_assert_null (missing);
+  g_assert_true (pecan_store_set_setting (f->store, "report-share", "30", &error));
+  g_assert_no_error (error);
+  first = pecan_store_get_setting (f->store, "report-share");
+  g_assert_cmpstr (first, ==, "30");
+  g_assert_true (pecan_store_set_setting (f->store, "report-share", "Contoso “Blue”, 40 %",
+                                          &error));
+  g_assert_no_error (error);
+  second = pecan_store_get_setting (f->store, "report-share");
+  g_assert_cmpstr (second, ==, "Contoso “Blue”, 40 %");
+
+  g_clear_object (&f->store);
+  f->store = pecan_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  reopened = pecan_store_get_setting (f->store, "report-share");
+  g_assert_cmpstr (reopened, ==, "Contoso “Blue”, 40 %");
+}
+
+static const PecanSummaryInfo *
+find_row (GListModel *rows,
+          const char *customer,
+          int         month)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
+      const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
+
+      if (g_str_equal (info->customer_tenant, customer) && info->month == month)
+        return info;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+check_rate (PecanStore *store,
+            int         rate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = pecan_query_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
+                                                    &period_all, 0, &error);
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(PecanIncident) incident = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pecan_store_get_pec_rate (store), ==, rate);
+  /* Lost PEC is counted at the rate; earned PEC is what the file states. */
+  g_assert_cmpfloat_with_epsilon (find_row (rows, C1, 202601)->pec_lost,
+                                  6.1416768 * rate / 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (find_row (rows, C2, 202602)->pec_lost,
+                                  0.2001 * rate / 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (find_row (rows, C1, 202601)->pec_earned, 1.029612558, 1e-6);
+  g_assert_cmpfloat_with_epsilon (find_row (rows, C2, 202602)->pec_earned, 2.3064768, 1e-6);
+  g_assert_cmpint (find_row (rows, C1, 202601)->billed, ==, G_GINT64_CONSTANT (21341847962));
+
+  incidents = pecan_query_incidents (store, &period_all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  incident = g_list_model_get_item (incidents, 0);
+  g_assert_cmpfloat_with_epsilon (pecan_incident_get_info (incident)->pec_lost,
+                                  6.1416768 * rate / 100, 1e-6);
+}
+
+static void
+test_pec_rate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (pecan_store_get_pec_rate (f->store), ==, 15);
+  import_ok (f->store, "daily-small.csv");
+  check_rate (f->store, 15);
+
+  g_assert_true (pecan_store_set_pec_rate (f->store, 20, &error));
+  g_assert_no_error (error);
+  check_rate (f->store, 20);
+  g_assert_cmpfloat_with_epsilon (0.92125152 * 20 / 15, 1.22833536, 1e-12);
+
+  g_clear_object (&f->store);
+  f->store = pecan_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  check_rate (f->store, 20);
+
+  /* A value that is not a rate counts as the default. */
+  g_assert_true (pecan_store_set_setting (f->store, "pec-rate", "lots", &error));
+  g_assert_no_error (error);
+  check_rate (f->store, 15);
+}
+
+/* Runs first, before any import has started a thread: it changes the
+ * environment. */
+static void
+test_default_path (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("PECAN_DATABASE"));
+  g_autofree char *env_path = g_build_filename (f->dir, "from-env.db", NULL);
+  g_autofree char *from_env = NULL;
+  g_autofree char *from_empty = NULL;
+  g_autofree char *from_nothing = NULL;
+  g_autofree char *user_default = g_build_filename (g_get_user_data_dir (), "pecan", "pecan.db",
+                                                    NULL);
+  g_autoptr(PecanStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_setenv ("PECAN_DATABASE", env_path, TRUE));
+  from_env = pecan_store_default_path ();
+  g_assert_cmpstr (from_env, ==, env_path);
+  store = pecan_store_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pecan_store_get_path (store), ==, env_path);
+  g_assert_true (g_file_test (env_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (file_mode (env_path), ==, 0600);
+
+  g_assert_true (g_setenv ("PECAN_DATABASE", "", TRUE));
+  from_empty = pecan_store_default_path ();
+  g_assert_cmpstr (from_empty, ==, user_default);
+  g_unsetenv ("PECAN_DATABASE");
+  from_nothing = pecan_store_default_path ();
+  g_assert_cmpstr (from_nothing, ==, user_default);
+
+  if (saved != NULL)
+    g_setenv ("PECAN_DATABASE", saved, TRUE);
+}
+
+/* An empty file, as a file chooser's "new file" leaves, becomes a database. */
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
+  g_autoptr(PecanStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = pecan_store_open (path, &error);
+  g_assert_no_error (error);
+  import_ok (store, "invoice-small.csv");
+  g_assert_cmpint (pragma_int (path, "application_id"), ==, PECAN_APPLICATION_ID);
+}
+
+static void
+add_test (const char  *path,
+          void       (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/store/default-path", test_default_path);
+  add_test ("/store/private", test_private);
+  add_test ("/store/new-schema", test_new_schema);
+  add_test ("/store/reopen", test_reopen);
+  add_test ("/store/not-sqlite", test_not_sqlite);
+  add_test ("/store/text-file", test_text_file);
+  add_test ("/store/other-program", test_other_program);
+  add_test ("/store/newer-schema", test_newer_schema);
+  add_test ("/store/newer-schema-wal", test_newer_schema_wal);
+  add_test ("/store/settings", test_settings);
+  add_test ("/store/pec-rate", test_pec_rate);
+  add_test ("/store/empty-file", test_empty_file);
+  return g_test_run ();
+}
