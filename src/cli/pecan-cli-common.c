@@ -85,3 +85,30 @@ pecan_cli_print_json (gpointer node)
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
+
+/**
+ * pecan_cli_print_json_array:
+ * @model: the rows
+ * @add: writes one row as a JSON object
+ * @data: for @add
+ *
+ * Prints @model as a JSON array.
+ */
+void
+pecan_cli_print_json_array (GListModel        *model,
+                            PecanCliJsonFunc   add,
+                            gconstpointer      data)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      add (b, item, data);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  pecan_cli_print_json (root);
+}

@@ -53,6 +53,14 @@ add_batch_object (JsonBuilder          *b,
   json_builder_end_object (b);
 }
 
+static void
+add_batch_item (gpointer      builder,
+                gpointer      item,
+                gconstpointer data)
+{
+  add_batch_object (builder, pecan_batch_get_info (PECAN_BATCH (item)));
+}
+
 int
 pecan_cli_imports (PecanCli  *cli,
                    int        argc,
@@ -65,7 +73,6 @@ pecan_cli_imports (PecanCli  *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) batches = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   PecanStore *store;
   guint n;
 
@@ -79,19 +86,19 @@ pecan_cli_imports (PecanCli  *cli,
       return 1;
     }
   n = g_list_model_get_n_items (batches);
-  if (!json)
-    printf ("%6s  %-20s %10s %8s  %-23s %s\n", _("Import"), _("Imported at"), _("Lines"),
+  if (json)
+    {
+      pecan_cli_print_json_array (batches, add_batch_item, NULL);
+      return 0;
+    }
+  printf ("%6s  %-20s %10s %8s  %-23s %s\n", _("Import"), _("Imported at"), _("Lines"),
             _("Skipped"), _("Usage days"), _("File"));
-  json_builder_begin_array (b);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PecanBatch) batch = g_list_model_get_item (batches, i);
       const PecanBatchInfo *info = pecan_batch_get_info (batch);
       char first[11] = "", last[11] = "";
 
-      add_batch_object (b, info);
-      if (json)
-        continue;
       if (info->first_day != G_MININT32)
         {
           pecan_day_format (info->first_day, first);
@@ -101,13 +108,7 @@ pecan_cli_imports (PecanCli  *cli,
               "  %s – %s %s\n", info->id, info->imported_at, info->lines, info->skipped, first,
               last, info->file_name);
     }
-  json_builder_end_array (b);
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (b);
-      pecan_cli_print_json (root);
-    }
-  else if (n == 0)
+  if (n == 0)
     printf ("%s\n", _("Nothing imported yet. Import a usage file with “pecan-cli import FILE”."));
   return 0;
 }

@@ -25,7 +25,15 @@ gboolean    pecan_cli_parse       (GOptionEntry *entries,
                                    const char   *summary,
                                    int          *argc,
                                    char       ***argv);
+/* Writes one item of a model as a JSON object; @builder is a JsonBuilder. */
+typedef void (*PecanCliJsonFunc) (gpointer      builder,
+                                  gpointer      item,
+                                  gconstpointer data);
+
 void        pecan_cli_print_json  (gpointer      node);
+void        pecan_cli_print_json_array (GListModel       *model,
+                                        PecanCliJsonFunc  add,
+                                        gconstpointer     data);
 
 int pecan_cli_import    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_summary   (PecanCli *cli, int argc, char **argv);

@@ -159,6 +159,15 @@ add_summary_object (JsonBuilder            *b,
   json_builder_end_object (b);
 }
 
+static void
+add_summary_item (gpointer      builder,
+                  gpointer      item,
+                  gconstpointer data)
+{
+  add_summary_object (builder, *(const PecanGroupBy *) data,
+                      pecan_summary_row_get_info (PECAN_SUMMARY_ROW (item)));
+}
+
 static char *
 row_label (PecanGroupBy            by,
            const PecanSummaryInfo *info)
@@ -285,20 +294,7 @@ pecan_cli_summary (PecanCli  *cli,
       return 1;
     }
   if (json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (b);
-      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-        {
-          g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
-          add_summary_object (b, by, pecan_summary_row_get_info (row));
-        }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      pecan_cli_print_json (root);
-    }
+    pecan_cli_print_json_array (rows, add_summary_item, &by);
   else
     print_table (rows, by);
   return 0;
@@ -336,6 +332,14 @@ add_incident_object (JsonBuilder             *b,
   json_builder_set_member_name (b, "ongoing");
   json_builder_add_boolean_value (b, info->ongoing);
   json_builder_end_object (b);
+}
+
+static void
+add_incident_item (gpointer      builder,
+                   gpointer      item,
+                   gconstpointer data)
+{
+  add_incident_object (builder, pecan_incident_get_info (PECAN_INCIDENT (item)));
 }
 
 static void
@@ -395,25 +399,10 @@ pecan_cli_incidents (PecanCli  *cli,
       pecan_cli_fail ("%s", error->message);
       return 1;
     }
-  if (!json)
-    {
-      print_incidents (incidents);
-      return 0;
-    }
-  {
-    g_autoptr(JsonBuilder) b = json_builder_new ();
-    g_autoptr(JsonNode) root = NULL;
-
-    json_builder_begin_array (b);
-    for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
-      {
-        g_autoptr(PecanIncident) incident = g_list_model_get_item (incidents, i);
-        add_incident_object (b, pecan_incident_get_info (incident));
-      }
-    json_builder_end_array (b);
-    root = json_builder_get_root (b);
-    pecan_cli_print_json (root);
-  }
+  if (json)
+    pecan_cli_print_json_array (incidents, add_incident_item, NULL);
+  else
+    print_incidents (incidents);
   return 0;
 }
 
@@ -465,18 +454,9 @@ pecan_cli_eligibility (PecanCli  *cli,
     }
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      PecanGroupBy by = PECAN_GROUP_PARTNER;
 
-      json_builder_begin_array (b);
-      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-        {
-          g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
-          add_summary_object (b, PECAN_GROUP_PARTNER, pecan_summary_row_get_info (row));
-        }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      pecan_cli_print_json (root);
+      pecan_cli_print_json_array (rows, add_summary_item, &by);
       return 0;
     }
   print_table (rows, PECAN_GROUP_PARTNER);

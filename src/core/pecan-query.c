@@ -281,20 +281,6 @@ read_summary_row (sqlite3_stmt     *stmt,
   info->partner_name = column_dup (stmt, 19);
 }
 
-static void
-summary_info_clear (PecanSummaryInfo *info)
-{
-  g_free (info->partner_tenant);
-  g_free (info->partner_name);
-  g_free (info->customer_tenant);
-  g_free (info->customer_name);
-  g_free (info->customer_domain);
-  g_free (info->subscription_azure_id);
-  g_free (info->subscription_name);
-  g_free (info->category);
-  g_free (info->currency);
-}
-
 static char *
 summary_key (const PecanSummaryInfo *info)
 {
@@ -344,7 +330,7 @@ run_summary (PecanStore         *store,
 static void
 summary_info_free (gpointer data)
 {
-  summary_info_clear (data);
+  pecan_summary_info_clear (data);
   g_free (data);
 }
 

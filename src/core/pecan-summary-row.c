@@ -18,17 +18,7 @@ G_DEFINE_FINAL_TYPE (PecanSummaryRow, pecan_summary_row, G_TYPE_OBJECT)
 static void
 pecan_summary_row_finalize (GObject *object)
 {
-  PecanSummaryInfo *info = &PECAN_SUMMARY_ROW (object)->info;
-
-  g_free (info->partner_tenant);
-  g_free (info->partner_name);
-  g_free (info->customer_tenant);
-  g_free (info->customer_name);
-  g_free (info->customer_domain);
-  g_free (info->subscription_azure_id);
-  g_free (info->subscription_name);
-  g_free (info->category);
-  g_free (info->currency);
+  pecan_summary_info_clear (&PECAN_SUMMARY_ROW (object)->info);
   G_OBJECT_CLASS (pecan_summary_row_parent_class)->finalize (object);
 }
 
@@ -41,6 +31,26 @@ pecan_summary_row_class_init (PecanSummaryRowClass *klass)
 static void
 pecan_summary_row_init (PecanSummaryRow *self)
 {
+}
+
+/**
+ * pecan_summary_info_clear:
+ * @info: figures
+ *
+ * Frees the texts of @info.
+ */
+void
+pecan_summary_info_clear (PecanSummaryInfo *info)
+{
+  g_clear_pointer (&info->partner_tenant, g_free);
+  g_clear_pointer (&info->partner_name, g_free);
+  g_clear_pointer (&info->customer_tenant, g_free);
+  g_clear_pointer (&info->customer_name, g_free);
+  g_clear_pointer (&info->customer_domain, g_free);
+  g_clear_pointer (&info->subscription_azure_id, g_free);
+  g_clear_pointer (&info->subscription_name, g_free);
+  g_clear_pointer (&info->category, g_free);
+  g_clear_pointer (&info->currency, g_free);
 }
 
 /**

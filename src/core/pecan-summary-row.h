@@ -42,6 +42,7 @@ typedef struct
   double   previous_lost;
 } PecanSummaryInfo;
 
+void                    pecan_summary_info_clear   (PecanSummaryInfo       *info);
 PecanSummaryRow        *pecan_summary_row_new      (const PecanSummaryInfo *info);
 const PecanSummaryInfo *pecan_summary_row_get_info (PecanSummaryRow        *self);
 double                  pecan_summary_row_get_billed (PecanSummaryRow      *self);
