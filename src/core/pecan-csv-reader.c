@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file is read in large blocks, hashed, decoded to UTF-8 when it is
+ * The file is mapped into memory (or, when it cannot be, read in large
+ * blocks), hashed, decoded to UTF-8 when it is
  * UTF-16, and fed to libcsv. Only the columns the caller selected are copied
  * out of libcsv's buffer, into one arena per line, so memory stays constant
  * whatever the file's size.
@@ -10,6 +11,8 @@
 #include "config.h"
 
 #include <csv.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #ifdef HAVE_NETTLE
@@ -20,6 +23,9 @@
 #include "pecan-error.h"
 
 #define BLOCK_SIZE (1024 * 1024)
+/* How far the hash may run ahead of the parse in a mapped file: pages are
+ * given back once both are past them. */
+#define HASH_WINDOW (4 * BLOCK_SIZE)
 
 struct _PecanCsvReader
 {
@@ -35,7 +41,15 @@ struct _PecanCsvReader
   const char          *encoding;
   GConverter          *decoder;
   GByteArray          *pending;      /* undecoded bytes carried to the next block */
-  guchar              *block;
+  GMappedFile         *mapped;       /* the file, when it can be mapped ... */
+  gsize                map_pos;
+  GMutex               progress_lock;
+  GCond                progress_cond;
+  gsize                parse_pos;    /* under progress_lock: how far the parse is */
+  gsize                hash_pos;     /* under progress_lock: how far the hash is */
+  gsize                released;     /* pages before this are out of memory again */
+  guchar              *buffer;       /* ... else blocks are read into this */
+  const guchar        *block;
   gsize                block_len;
   gsize                block_skip;   /* the byte order mark */
   char                *decoded;
@@ -269,6 +283,35 @@ sniff_encoding (PecanCsvReader  *self,
   return TRUE;
 }
 
+/* Mapped pages that both the parse and the hash are done with are given
+ * back, so that memory does not grow with the file's size. */
+static void
+release_behind (PecanCsvReader *self,
+                gsize           parsed)
+{
+  gsize hashed;
+
+  g_mutex_lock (&self->progress_lock);
+  self->parse_pos = parsed;
+  hashed = self->hash_pos;
+  g_cond_signal (&self->progress_cond);
+  g_mutex_unlock (&self->progress_lock);
+
+#ifdef MADV_DONTNEED
+  {
+    gsize page = sysconf (_SC_PAGESIZE);
+    gsize end = MIN (parsed, hashed) / page * page;
+    char *base = g_mapped_file_get_contents (self->mapped);
+
+    if (end > self->released)
+      {
+        madvise (base + self->released, end - self->released, MADV_DONTNEED);
+        self->released = end;
+      }
+  }
+#endif
+}
+
 static gboolean
 read_block (PecanCsvReader  *self,
             GCancellable    *cancellable,
@@ -276,32 +319,94 @@ read_block (PecanCsvReader  *self,
 {
   gsize n = 0;
 
-  if (!g_input_stream_read_all (self->stream, self->block, BLOCK_SIZE, &n, cancellable, error))
-    return FALSE;
+  if (self->mapped != NULL)
+    {
+      gsize size = g_mapped_file_get_length (self->mapped);
+
+      release_behind (self, self->map_pos);
+      n = MIN (BLOCK_SIZE, size - self->map_pos);
+      self->block = (const guchar *) g_mapped_file_get_contents (self->mapped) + self->map_pos;
+      self->map_pos += n;
+    }
+  else
+    {
+      if (!g_input_stream_read_all (self->stream, self->buffer, BLOCK_SIZE, &n, cancellable,
+                                    error))
+        return FALSE;
+      self->block = self->buffer;
+    }
   self->block_len = n;
   self->block_skip = 0;
   self->bytes_read += n;
   return TRUE;
 }
 
-/* The file's hash takes a thread of its own, reading the file a second
- * time (from the page cache): on two cores it fills the moments when the
- * reading and the writing threads wait for each other. */
-static gpointer
-hash_thread (gpointer data)
+static void
+hash_mapping (PecanCsvReader *self)
 {
-  PecanCsvReader *self = data;
+  const guchar *data = (const guchar *) g_mapped_file_get_contents (self->mapped);
+  gsize size = g_mapped_file_get_length (self->mapped);
+
+  for (gsize pos = 0; pos < size && !g_atomic_int_get (&self->stop_hashing);)
+    {
+      gsize n = MIN (BLOCK_SIZE, size - pos);
+
+      hash_update (self, data + pos, n);
+      pos += n;
+      g_mutex_lock (&self->progress_lock);
+      self->hash_pos = pos;
+      while (pos > self->parse_pos + HASH_WINDOW && !g_atomic_int_get (&self->stop_hashing))
+        g_cond_wait (&self->progress_cond, &self->progress_lock);
+      g_mutex_unlock (&self->progress_lock);
+    }
+}
+
+static void
+hash_stream (PecanCsvReader *self)
+{
   g_autoptr(GFileInputStream) stream = g_file_read (self->file, NULL, NULL);
   g_autofree guchar *block = g_malloc (BLOCK_SIZE);
   gsize n;
 
   if (stream == NULL)
-    return NULL;
+    {
+      g_atomic_int_set (&self->stop_hashing, 1);
+      return;
+    }
   while (!g_atomic_int_get (&self->stop_hashing)
          && g_input_stream_read_all (G_INPUT_STREAM (stream), block, BLOCK_SIZE, &n, NULL, NULL)
          && n > 0)
     hash_update (self, block, n);
+}
+
+/* The file's hash takes a thread of its own: on two cores it fills the
+ * moments when the reading and the writing threads wait for each other. */
+static gpointer
+hash_thread (gpointer data)
+{
+  PecanCsvReader *self = data;
+
+  if (self->mapped != NULL)
+    hash_mapping (self);
+  else
+    hash_stream (self);
   return g_atomic_int_get (&self->stop_hashing) ? NULL : hash_finish (self);
+}
+
+/* Regular local files are mapped: neither the parse nor the hash then
+ * copies the file. */
+static void
+try_map (PecanCsvReader *self)
+{
+  const char *path = g_file_peek_path (self->file);
+
+  if (path != NULL)
+    self->mapped = g_mapped_file_new (path, FALSE, NULL);
+#ifdef MADV_SEQUENTIAL
+  if (self->mapped != NULL && g_mapped_file_get_length (self->mapped) > 0)
+    madvise (g_mapped_file_get_contents (self->mapped), g_mapped_file_get_length (self->mapped),
+             MADV_SEQUENTIAL);
+#endif
 }
 
 /**
@@ -331,7 +436,9 @@ pecan_csv_reader_open (GFile   *file,
   self->physical_line = 1;
   self->arena_size = 4096;
   self->arena = g_malloc (self->arena_size);
-  self->block = g_malloc (BLOCK_SIZE);
+  self->buffer = g_malloc (BLOCK_SIZE);
+  g_mutex_init (&self->progress_lock);
+  g_cond_init (&self->progress_cond);
 #ifdef HAVE_NETTLE
   sha256_init (&self->sha256);
 #else
@@ -347,6 +454,7 @@ pecan_csv_reader_open (GFile   *file,
                                          G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
   if (info != NULL)
     self->size = g_file_info_get_size (info);
+  try_map (self);
 
   if (!read_block (self, NULL, error))
     return NULL;
@@ -376,9 +484,14 @@ pecan_csv_reader_free (PecanCsvReader *reader)
     return;
   if (reader->hasher != NULL)
     {
+      g_mutex_lock (&reader->progress_lock);
       g_atomic_int_set (&reader->stop_hashing, 1);
+      g_cond_signal (&reader->progress_cond);
+      g_mutex_unlock (&reader->progress_lock);
       g_free (g_thread_join (reader->hasher));
     }
+  g_mutex_clear (&reader->progress_lock);
+  g_cond_clear (&reader->progress_cond);
   csv_free (&reader->parser);
   g_clear_object (&reader->stream);
   g_clear_object (&reader->file);
@@ -390,7 +503,8 @@ pecan_csv_reader_free (PecanCsvReader *reader)
 #endif
   g_free (reader->digest);
   g_free (reader->name);
-  g_free (reader->block);
+  g_free (reader->buffer);
+  g_clear_pointer (&reader->mapped, g_mapped_file_unref);
   g_free (reader->decoded);
   g_free (reader->arena);
   g_free (reader->slot_of_column);

@@ -68,6 +68,25 @@ typedef struct
   gint64    billed;
 } RollupEntry;
 
+typedef struct
+{
+  gint64 customer;
+  gint64 subscription;
+  gint64 category;
+  gint64 meter;
+  gint64 product;
+  gint64 resource;
+} RowIds;
+
+/* A line waiting for its multi-row INSERT; the row stays in its chunk
+ * until the chunk is done. */
+typedef struct
+{
+  const PecanParsedRow *row;
+  RowIds                ids;
+  char                  currency[6];
+} PendingLine;
+
 struct _PecanImportWriter
 {
   PecanStore        *store;
@@ -83,6 +102,8 @@ struct _PecanImportWriter
   CoverageSlot      *coverage;
   GHashTable        *daily;
   GHashTable        *monthly;
+  RollupEntry       *last_daily;
+  RollupEntry       *last_monthly;
   GHashTable        *customers_seen;
   GHashTable        *stale_months;     /* lost lines to a replacement: sum again */
   GHashTable        *periods;          /* customer << 32 | month: unbilled lines welcome */
@@ -91,16 +112,16 @@ struct _PecanImportWriter
   gboolean           last_period_accept;
   gint32             last_day;
   int                last_month;
+  sqlite3_stmt      *insert_one;
+  sqlite3_stmt      *insert_many;
+  PendingLine       *pending;
+  guint              n_pending;
 };
 
 static const char insert_batch_sql[] =
   "INSERT INTO batch (file_name, file_size, sha256, layout, encoding, delimiter, pec_known,"
   " lines, skipped, replaced, kept, imported_at, seconds)"
   " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0)";
-static const char insert_line_sql[] =
-  "INSERT INTO usage_line (batch_id, line, family, day, subscription_id, meter_id, product_id,"
-  " resource_id, currency, quantity, unit_price, effective_price, billed, pec_centi, state,"
-  " reason, invoiced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_skip_sql[] =
   "INSERT INTO batch_skip (batch_id, line, reason) VALUES (?, ?, ?)";
 static const char select_coverage_sql[] =
@@ -409,15 +430,6 @@ resolve_product (PecanImportWriter     *self,
   return dim_store (self, DIM_PRODUCT, self->key->str, stmt, product_id, error);
 }
 
-typedef struct
-{
-  gint64 customer;
-  gint64 subscription;
-  gint64 category;
-  gint64 meter;
-  gint64 product;
-  gint64 resource;
-} RowIds;
 
 static gboolean
 resolve_ids (PecanImportWriter     *self,
@@ -639,50 +651,109 @@ bind_amount (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+#define LINES_PER_INSERT 16
+#define LINE_COLUMNS 17
+
+/* Lines are inserted sixteen to a statement: a statement's overhead, not
+ * the B-tree, was most of the cost of one. */
+static char *
+insert_lines_sql (guint n)
+{
+  GString *sql = g_string_new ("INSERT INTO usage_line (batch_id, line, family, day,"
+                               " subscription_id, meter_id, product_id, resource_id, currency,"
+                               " quantity, unit_price, effective_price, billed, pec_centi,"
+                               " state, reason, invoiced) VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                 : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_line (sqlite3_stmt      *stmt,
+           int                base,
+           gint64             batch_id,
+           const PendingLine *p)
+{
+  const PecanParsedRow *row = p->row;
+
+  sqlite3_bind_int64 (stmt, base + 1, batch_id);
+  sqlite3_bind_int64 (stmt, base + 2, row->line);
+  sqlite3_bind_int (stmt, base + 3, row->family);
+  sqlite3_bind_int (stmt, base + 4, row->day);
+  sqlite3_bind_int64 (stmt, base + 5, p->ids.subscription);
+  sqlite3_bind_int64 (stmt, base + 6, p->ids.meter);
+  sqlite3_bind_int64 (stmt, base + 7, p->ids.product);
+  bind_id_or_null (stmt, base + 8, p->ids.resource);
+  sqlite3_bind_text (stmt, base + 9, p->currency, -1, SQLITE_STATIC);
+  bind_amount (stmt, base + 10, row->has_quantity, row->quantity);
+  bind_amount (stmt, base + 11, row->has_unit_price, row->unit_price);
+  bind_amount (stmt, base + 12, row->has_effective_price, row->effective_price);
+  sqlite3_bind_int64 (stmt, base + 13, row->billed);
+  sqlite3_bind_int (stmt, base + 14, row->pec_centi);
+  sqlite3_bind_int (stmt, base + 15, row->state);
+  sqlite3_bind_int (stmt, base + 16, row->reason);
+  sqlite3_bind_int (stmt, base + 17, row->invoiced);
+}
+
+static gboolean
+flush_lines (PecanImportWriter  *self,
+             GError            **error)
+{
+  guint i = 0;
+
+  while (i < self->n_pending)
+    {
+      guint n = self->n_pending - i >= LINES_PER_INSERT ? LINES_PER_INSERT : 1;
+      sqlite3_stmt *stmt = n == LINES_PER_INSERT ? self->insert_many : self->insert_one;
+
+      for (guint j = 0; j < n; j++)
+        bind_line (stmt, j * LINE_COLUMNS, self->batch_id, &self->pending[i + j]);
+      if (!pecan_store_step_done (self->store, stmt, error))
+        return FALSE;
+      i += n;
+    }
+  self->n_pending = 0;
+  return TRUE;
+}
+
 static gboolean
 insert_line (PecanImportWriter     *self,
-             const PecanChunk      *chunk,
              const PecanParsedRow  *row,
              const RowIds          *ids,
              const char            *currency,
              GError               **error)
 {
-  sqlite3_stmt *stmt = pecan_store_cached (self->store, insert_line_sql, error);
+  PendingLine *p = &self->pending[self->n_pending++];
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->batch_id);
-  sqlite3_bind_int64 (stmt, 2, row->line);
-  sqlite3_bind_int (stmt, 3, row->family);
-  sqlite3_bind_int (stmt, 4, row->day);
-  sqlite3_bind_int64 (stmt, 5, ids->subscription);
-  sqlite3_bind_int64 (stmt, 6, ids->meter);
-  sqlite3_bind_int64 (stmt, 7, ids->product);
-  bind_id_or_null (stmt, 8, ids->resource);
-  sqlite3_bind_text (stmt, 9, currency, -1, SQLITE_STATIC);
-  bind_amount (stmt, 10, row->has_quantity, row->quantity);
-  bind_amount (stmt, 11, row->has_unit_price, row->unit_price);
-  bind_amount (stmt, 12, row->has_effective_price, row->effective_price);
-  sqlite3_bind_int64 (stmt, 13, row->billed);
-  sqlite3_bind_int (stmt, 14, row->pec_centi);
-  sqlite3_bind_int (stmt, 15, row->state);
-  sqlite3_bind_int (stmt, 16, row->reason);
-  sqlite3_bind_int (stmt, 17, row->invoiced);
-  return pecan_store_step_done (self->store, stmt, error);
+  p->row = row;
+  p->ids = *ids;
+  memcpy (p->currency, currency, sizeof p->currency);
+  if (self->n_pending == PECAN_CHUNK_ROWS)
+    return flush_lines (self, error);
+  return TRUE;
 }
 
+/* Consecutive lines mostly share their daily key: @last spares the lookup. */
 static void
 rollup_add (GHashTable       *table,
+            RollupEntry     **last,
             const RollupKey  *key,
             gint64            billed)
 {
-  RollupEntry *entry = g_hash_table_lookup (table, key);
+  RollupEntry *entry = *last;
 
-  if (entry == NULL)
+  if (entry == NULL || !rollup_equal (&entry->key, key))
     {
-      entry = g_new0 (RollupEntry, 1);
-      entry->key = *key;
-      g_hash_table_add (table, entry);
+      entry = g_hash_table_lookup (table, key);
+      if (entry == NULL)
+        {
+          entry = g_new0 (RollupEntry, 1);
+          entry->key = *key;
+          g_hash_table_add (table, entry);
+        }
+      *last = entry;
     }
   entry->lines++;
   entry->billed += billed;
@@ -742,6 +813,7 @@ rollup_flush_table (PecanImportWriter  *self,
         return FALSE;
     }
   g_hash_table_remove_all (table);
+  self->last_daily = self->last_monthly = NULL;
   return TRUE;
 }
 
@@ -771,10 +843,10 @@ add_to_rollups (PecanImportWriter     *self,
   g_strlcpy (key.currency, currency, sizeof key.currency);
 
   key.period = self->last_month;
-  rollup_add (self->monthly, &key, row->billed);
+  rollup_add (self->monthly, &self->last_monthly, &key, row->billed);
   key.period = row->day;
   key.category = 0;
-  rollup_add (self->daily, &key, row->billed);
+  rollup_add (self->daily, &self->last_daily, &key, row->billed);
 }
 
 /* Upper case, and short enough for a rollup key: ISO 4217 codes are three
@@ -836,7 +908,7 @@ write_row (PecanImportWriter     *self,
       self->info->kept++;
       return TRUE;
     }
-  if (!insert_line (self, chunk, row, &ids, currency, error))
+  if (!insert_line (self, row, &ids, currency, error))
     return FALSE;
   add_to_rollups (self, row, &ids, currency);
   count_row (self, chunk, row);
@@ -869,6 +941,19 @@ insert_batch (PecanImportWriter  *self,
     return FALSE;
   self->batch_id = sqlite3_last_insert_rowid (pecan_store_get_db (self->store));
   return TRUE;
+}
+
+static gboolean
+prepare_inserts (PecanImportWriter  *self,
+                 GError            **error)
+{
+  g_autofree char *one = insert_lines_sql (1);
+  g_autofree char *many = insert_lines_sql (LINES_PER_INSERT);
+
+  self->pending = g_new (PendingLine, PECAN_CHUNK_ROWS);
+  self->insert_one = pecan_store_prepare (self->store, one, error);
+  self->insert_many = self->insert_one ? pecan_store_prepare (self->store, many, error) : NULL;
+  return self->insert_many != NULL;
 }
 
 /**
@@ -917,7 +1002,7 @@ pecan_import_writer_begin (PecanStore         *store,
 
   if (dry_run)
     return g_steal_pointer (&self);
-  if (!pecan_store_exec (store, "BEGIN IMMEDIATE", error))
+  if (!prepare_inserts (self, error) || !pecan_store_exec (store, "BEGIN IMMEDIATE", error))
     return NULL;
   self->in_transaction = TRUE;
   if (!insert_batch (self, error))
@@ -964,6 +1049,9 @@ pecan_import_writer_add (PecanImportWriter  *writer,
   for (guint i = 0; i < chunk->n_rows; i++)
     if (!write_row (writer, chunk, &chunk->rows[i], error))
       return FALSE;
+  /* The pending lines point into the chunk, which is recycled next. */
+  if (!writer->dry_run && !flush_lines (writer, error))
+    return FALSE;
   if (!record_skips (writer, chunk, error))
     return FALSE;
   if (g_hash_table_size (writer->daily) >= ROLLUP_FLUSH_AT)
@@ -1088,6 +1176,9 @@ pecan_import_writer_free (PecanImportWriter *writer)
   g_clear_pointer (&writer->customers_seen, g_hash_table_unref);
   g_clear_pointer (&writer->stale_months, g_hash_table_unref);
   g_clear_pointer (&writer->periods, g_hash_table_unref);
+  g_clear_pointer (&writer->insert_one, sqlite3_finalize);
+  g_clear_pointer (&writer->insert_many, sqlite3_finalize);
+  g_free (writer->pending);
   g_clear_object (&writer->store);
   g_free (writer->coverage);
   g_free (writer);

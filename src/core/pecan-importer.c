@@ -20,7 +20,7 @@
 #include "pecan-parse.h"
 #include "pecan-rules.h"
 
-#define N_CHUNKS 8
+#define N_CHUNKS 6
 
 typedef struct
 {
@@ -265,7 +265,8 @@ lower_identifier (PecanChunk     *chunk,
 {
   if (out->text[field] != PECAN_NO_TEXT)
     for (char *p = chunk->arena + out->base + out->text[field]; *p; p++)
-      *p = g_ascii_tolower (*p);
+      if (*p >= 'A' && *p <= 'Z')
+        *p += 'a' - 'A';
 }
 
 static void
