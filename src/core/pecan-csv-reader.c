@@ -23,9 +23,6 @@
 #include "pecan-error.h"
 
 #define BLOCK_SIZE (1024 * 1024)
-/* How far the hash may run ahead of the parse in a mapped file: pages are
- * given back once both are past them. */
-#define HASH_WINDOW (4 * BLOCK_SIZE)
 
 struct _PecanCsvReader
 {
@@ -43,11 +40,7 @@ struct _PecanCsvReader
   GByteArray          *pending;      /* undecoded bytes carried to the next block */
   GMappedFile         *mapped;       /* the file, when it can be mapped ... */
   gsize                map_pos;
-  GMutex               progress_lock;
-  GCond                progress_cond;
-  gsize                parse_pos;    /* under progress_lock: how far the parse is */
-  gsize                hash_pos;     /* under progress_lock: how far the hash is */
-  gsize                released;     /* pages before this are out of memory again */
+  gsize                released;     /* the parse gave back the pages before this */
   guchar              *buffer;       /* ... else blocks are read into this */
   const guchar        *block;
   gsize                block_len;
@@ -283,32 +276,23 @@ sniff_encoding (PecanCsvReader  *self,
   return TRUE;
 }
 
-/* Mapped pages that both the parse and the hash are done with are given
- * back, so that memory does not grow with the file's size. */
+/* Each of the parse and the hash gives back the mapped pages behind it, so
+ * that memory does not grow with the file's size; one that needs a page
+ * the other gave back reads it again from the page cache, at little cost. */
 static void
-release_behind (PecanCsvReader *self,
-                gsize           parsed)
+release_behind (GMappedFile *mapped,
+                gsize       *released,
+                gsize        done)
 {
-  gsize hashed;
-
-  g_mutex_lock (&self->progress_lock);
-  self->parse_pos = parsed;
-  hashed = self->hash_pos;
-  g_cond_signal (&self->progress_cond);
-  g_mutex_unlock (&self->progress_lock);
-
 #ifdef MADV_DONTNEED
-  {
-    gsize page = sysconf (_SC_PAGESIZE);
-    gsize end = MIN (parsed, hashed) / page * page;
-    char *base = g_mapped_file_get_contents (self->mapped);
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize end = done / page * page;
 
-    if (end > self->released)
-      {
-        madvise (base + self->released, end - self->released, MADV_DONTNEED);
-        self->released = end;
-      }
-  }
+  if (end > *released)
+    {
+      madvise (g_mapped_file_get_contents (mapped) + *released, end - *released, MADV_DONTNEED);
+      *released = end;
+    }
 #endif
 }
 
@@ -323,7 +307,7 @@ read_block (PecanCsvReader  *self,
     {
       gsize size = g_mapped_file_get_length (self->mapped);
 
-      release_behind (self, self->map_pos);
+      release_behind (self->mapped, &self->released, self->map_pos);
       n = MIN (BLOCK_SIZE, size - self->map_pos);
       self->block = (const guchar *) g_mapped_file_get_contents (self->mapped) + self->map_pos;
       self->map_pos += n;
@@ -347,17 +331,15 @@ hash_mapping (PecanCsvReader *self)
   const guchar *data = (const guchar *) g_mapped_file_get_contents (self->mapped);
   gsize size = g_mapped_file_get_length (self->mapped);
 
+  gsize released = 0;
+
   for (gsize pos = 0; pos < size && !g_atomic_int_get (&self->stop_hashing);)
     {
       gsize n = MIN (BLOCK_SIZE, size - pos);
 
       hash_update (self, data + pos, n);
       pos += n;
-      g_mutex_lock (&self->progress_lock);
-      self->hash_pos = pos;
-      while (pos > self->parse_pos + HASH_WINDOW && !g_atomic_int_get (&self->stop_hashing))
-        g_cond_wait (&self->progress_cond, &self->progress_lock);
-      g_mutex_unlock (&self->progress_lock);
+      release_behind (self->mapped, &released, pos);
     }
 }
 
@@ -437,8 +419,6 @@ pecan_csv_reader_open (GFile   *file,
   self->arena_size = 4096;
   self->arena = g_malloc (self->arena_size);
   self->buffer = g_malloc (BLOCK_SIZE);
-  g_mutex_init (&self->progress_lock);
-  g_cond_init (&self->progress_cond);
 #ifdef HAVE_NETTLE
   sha256_init (&self->sha256);
 #else
@@ -484,14 +464,9 @@ pecan_csv_reader_free (PecanCsvReader *reader)
     return;
   if (reader->hasher != NULL)
     {
-      g_mutex_lock (&reader->progress_lock);
       g_atomic_int_set (&reader->stop_hashing, 1);
-      g_cond_signal (&reader->progress_cond);
-      g_mutex_unlock (&reader->progress_lock);
       g_free (g_thread_join (reader->hasher));
     }
-  g_mutex_clear (&reader->progress_lock);
-  g_cond_clear (&reader->progress_cond);
   csv_free (&reader->parser);
   g_clear_object (&reader->stream);
   g_clear_object (&reader->file);
