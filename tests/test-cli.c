@@ -4,21 +4,15 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "pecan-store.h"
+#include "pecan-test-util.h"
 
 #define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
 #define E1 "2b7f0c4e-8d1a-4f63-9b25-6e0d3a7c9f14"
 
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  PecanStore *store;
-} Fixture;
+typedef PecanTestFixture Fixture;
 
 typedef struct
 {
@@ -35,55 +29,6 @@ run_clear (Run *run)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("pecan-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "pecan.db", NULL);
-  f->store = pecan_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
 
 /* Runs pecan-cli with @args; the user's own database is never reached:
  * the data folder is the fixture's, PECAN_DATABASE is @env_database. */
@@ -148,33 +93,11 @@ static void
 import_ok (Fixture    *f,
            const char *name)
 {
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = pecan_test_data_path (name);
   g_auto(Run) run = { 0 };
 
   RUN (f, &run, "import", path);
   g_assert_cmpint (run.status, ==, 0);
-}
-
-static JsonArray *
-parse_array (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
-  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
-}
-
-static JsonArray *
-load_key (const char *name)
-{
-  g_autofree char *path = data_path (name);
-  g_autofree char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return parse_array (text);
 }
 
 static JsonArray *
@@ -186,7 +109,7 @@ json_of (Fixture            *f,
   run_cli (f, args, &run);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  return parse_array (run.out);
+  return pecan_test_parse_array (run.out);
 }
 
 #define JSON_OF(f, ...) json_of ((f), (const char * const[]) { __VA_ARGS__, NULL })
@@ -211,7 +134,7 @@ check_summary (JsonArray  *got,
     "billed", "currency", "customer_id", "customer_name", "lines", "month", "pec_earned",
     "pec_lost", NULL
   };
-  g_autoptr(JsonArray) expected = load_key (key_name);
+  g_autoptr(JsonArray) expected = pecan_test_load_array (key_name);
 
   g_assert_cmpuint (json_array_get_length (got), ==, json_array_get_length (expected));
   for (guint i = 0; i < json_array_get_length (got); i++)
@@ -256,7 +179,7 @@ static void
 test_import (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *path = data_path ("daily-small.csv");
+  g_autofree char *path = pecan_test_data_path ("daily-small.csv");
   g_auto(Run) run = { 0 };
   g_auto(Run) again = { 0 };
   g_autoptr(JsonArray) batches = NULL;
@@ -287,8 +210,8 @@ static void
 test_import_bad (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *bad = data_path ("bad-number.csv");
-  g_autofree char *good = data_path ("daily-small.csv");
+  g_autofree char *bad = pecan_test_data_path ("bad-number.csv");
+  g_autofree char *good = pecan_test_data_path ("daily-small.csv");
   g_autoptr(JsonArray) rows = NULL;
   g_auto(Run) run = { 0 };
   g_auto(Run) both = { 0 };
@@ -316,7 +239,7 @@ static void
 test_import_skip (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *path = data_path ("good-then-bad.csv");
+  g_autofree char *path = pecan_test_data_path ("good-then-bad.csv");
   g_auto(Run) run = { 0 };
   g_autoptr(JsonArray) batches = NULL;
   JsonObject *batch;
@@ -493,7 +416,7 @@ static void
 test_dry_run (Fixture       *f,
               gconstpointer  data)
 {
-  g_autofree char *path = data_path ("daily-small.csv");
+  g_autofree char *path = pecan_test_data_path ("daily-small.csv");
   g_auto(Run) run = { 0 };
   g_autoptr(JsonArray) rows = NULL;
   g_autoptr(JsonArray) batches = NULL;
@@ -593,7 +516,7 @@ test_env_database (Fixture       *f,
   g_autofree char *env_db = g_build_filename (f->dir, "from-env.db", NULL);
   g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
   g_autofree char *user_db = g_build_filename (f->dir, "xdg-data", "pecan", "pecan.db", NULL);
-  g_autofree char *path = data_path ("daily-small.csv");
+  g_autofree char *path = pecan_test_data_path ("daily-small.csv");
   const char * const import_args[] = { "import", path, NULL };
   const char * const summary_args[] = { "summary", "--json", NULL };
   const char * const override_args[] = { "--database", other_db, "summary", "--json", NULL };
@@ -610,12 +533,12 @@ test_env_database (Fixture       *f,
 
   run_cli_env (f, env_db, summary_args, &summary);
   g_assert_cmpint (summary.status, ==, 0);
-  rows = parse_array (summary.out);
+  rows = pecan_test_parse_array (summary.out);
   check_summary (rows, "daily-small.expected.json");
 
   run_cli_env (f, env_db, override_args, &override);
   g_assert_cmpint (override.status, ==, 0);
-  none = parse_array (override.out);
+  none = pecan_test_parse_array (override.out);
   g_assert_cmpuint (json_array_get_length (none), ==, 0);
   g_assert_true (g_file_test (other_db, G_FILE_TEST_IS_REGULAR));
 }
@@ -636,31 +559,24 @@ test_bad_database (Fixture       *f,
   g_assert_nonnull (strstr (run.err, path));
 }
 
-static void
-add_test (const char  *path,
-          void       (*func) (Fixture *, gconstpointer))
-{
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  add_test ("/cli/import", test_import);
-  add_test ("/cli/import-bad", test_import_bad);
-  add_test ("/cli/import-skip", test_import_skip);
-  add_test ("/cli/summary-json", test_summary_json);
-  add_test ("/cli/summary-period", test_summary_period);
-  add_test ("/cli/incidents", test_incidents);
-  add_test ("/cli/imports", test_imports);
-  add_test ("/cli/undo", test_undo);
-  add_test ("/cli/dry-run", test_dry_run);
-  add_test ("/cli/demo", test_demo);
-  add_test ("/cli/usage-errors", test_usage_errors);
-  add_test ("/cli/env-database", test_env_database);
-  add_test ("/cli/bad-database", test_bad_database);
+  pecan_test_add ("/cli/import", NULL, test_import);
+  pecan_test_add ("/cli/import-bad", NULL, test_import_bad);
+  pecan_test_add ("/cli/import-skip", NULL, test_import_skip);
+  pecan_test_add ("/cli/summary-json", NULL, test_summary_json);
+  pecan_test_add ("/cli/summary-period", NULL, test_summary_period);
+  pecan_test_add ("/cli/incidents", NULL, test_incidents);
+  pecan_test_add ("/cli/imports", NULL, test_imports);
+  pecan_test_add ("/cli/undo", NULL, test_undo);
+  pecan_test_add ("/cli/dry-run", NULL, test_dry_run);
+  pecan_test_add ("/cli/demo", NULL, test_demo);
+  pecan_test_add ("/cli/usage-errors", NULL, test_usage_errors);
+  pecan_test_add ("/cli/env-database", NULL, test_env_database);
+  pecan_test_add ("/cli/bad-database", NULL, test_bad_database);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pecan-demo.h"
+#include "pecan-test-util.h"
 
 #define N_COLUMNS 55
 
@@ -158,18 +159,6 @@ file_sha256 (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                       (const guchar *) g_mapped_file_get_contents (file),
                                       g_mapped_file_get_length (file));
-}
-
-static guint
-count_entries (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
 }
 
 static void
@@ -435,7 +424,7 @@ test_cancelled (void)
   g_cancellable_cancel (cancellable);
   g_assert_false (pecan_demo_write (path, &options, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (pecan_test_count_entries (dir), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
@@ -474,7 +463,7 @@ test_cancelled_midway (void)
       return;
     }
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (pecan_test_count_entries (dir), ==, 1);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_cmpstr (text, ==, "old");
   g_assert_cmpint (g_unlink (path), ==, 0);

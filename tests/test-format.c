@@ -10,20 +10,16 @@
 #include "pecan-format.h"
 #include "pecan-parse.h"
 #include "pecan-rules.h"
+#include "pecan-test-util.h"
 
 /* The names of a fixture's first line; the fixtures read here have no
  * quoted names. */
 static GStrv
 read_header (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  char *end;
+  g_autofree char *text = pecan_test_read_data (name, NULL);
+  char *end = strpbrk (text, "\r\n");
 
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  end = strpbrk (text, "\r\n");
   if (end != NULL)
     *end = '\0';
   return g_strsplit (text, ",", -1);

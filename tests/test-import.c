@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "pecan-batch.h"
@@ -20,136 +19,24 @@
 #include "pecan-query.h"
 #include "pecan-store.h"
 #include "pecan-summary-row.h"
+#include "pecan-test-util.h"
 
 #define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
 #define C2 "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71"
 #define E1 "2b7f0c4e-8d1a-4f63-9b25-6e0d3a7c9f14"
 #define E2 "c6a9e3d1-47b2-4e8f-a0d5-3f1b8c72e5a9"
 
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  PecanStore *store;
-} Fixture;
+typedef PecanTestFixture Fixture;
 
 /* The demo files, written once: large enough to cancel an import midway. */
 static char *demo_dir;
 static char *demo_eur;
 static char *demo_usd;
 
-static const PecanPeriod period_all = { PECAN_DAY_MIN, PECAN_DAY_MAX };
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("pecan-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "pecan.db", NULL);
-  f->store = pecan_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_dir (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-static char *
-data_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
 static gint64
 nano_of (double value)
 {
   return (gint64) llround (value * PECAN_NANO);
-}
-
-static PecanBatch *
-import_path (PecanStore        *store,
-             const char        *path,
-             PecanImportFlags   flags,
-             GError           **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return pecan_import_file (store, file, flags, NULL, NULL, NULL, error);
-}
-
-static PecanBatch *
-import_data (PecanStore        *store,
-             const char        *name,
-             PecanImportFlags   flags,
-             GError           **error)
-{
-  g_autofree char *path = data_path (name);
-
-  return import_path (store, path, flags, error);
-}
-
-static PecanBatch *
-import_ok (PecanStore *store,
-           const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  PecanBatch *batch = import_data (store, name, PECAN_IMPORT_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (batch);
-  return batch;
-}
-
-/* Reads the database behind the store's back, read-only. */
-static char *
-query_text (const char *db_path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-  return text != NULL ? text : g_strdup ("");
-}
-
-static gint64
-query_int (const char *db_path,
-           const char *sql)
-{
-  g_autofree char *text = query_text (db_path, sql);
-
-  return g_ascii_strtoll (text, NULL, 10);
 }
 
 static void
@@ -189,14 +76,12 @@ summary_json (PecanStore *store)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GListModel) incidents = NULL;
-  g_autoptr(GError) error = NULL;
 
   json_builder_begin_array (b);
   for (PecanGroupBy by = PECAN_GROUP_TOTAL; by <= PECAN_GROUP_PARTNER; by++)
     {
-      g_autoptr(GListModel) rows = pecan_query_summary (store, by, &period_all, 0, &error);
+      g_autoptr(GListModel) rows = pecan_test_summary (store, by, &pecan_test_period_all, 0);
 
-      g_assert_no_error (error);
       for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
         {
           g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
@@ -221,8 +106,7 @@ summary_json (PecanStore *store)
           json_builder_end_object (b);
         }
     }
-  incidents = pecan_query_incidents (store, &period_all, &error);
-  g_assert_no_error (error);
+  incidents = pecan_test_incidents (store, &pecan_test_period_all);
   for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
     {
       g_autoptr(PecanIncident) incident = g_list_model_get_item (incidents, i);
@@ -281,7 +165,7 @@ usage_snapshot (const char *db_path,
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      g_autofree char *text = query_text (db_path, queries[i]);
+      g_autofree char *text = pecan_test_query_text (db_path, queries[i]);
       g_string_append_printf (out, "%s\n", text);
     }
   g_string_append (out, json);
@@ -292,39 +176,26 @@ usage_snapshot (const char *db_path,
 static char *
 db_snapshot (Fixture *f)
 {
-  g_autofree char *tables = query_text (f->db_path,
-                                        "SELECT group_concat (name, ' ') FROM"
-                                        " (SELECT name FROM sqlite_schema WHERE type = 'table'"
-                                        "  ORDER BY name)");
+  g_autofree char *tables = pecan_test_query_text (f->db_path,
+                                                   "SELECT group_concat (name, ' ') FROM"
+                                                   " (SELECT name FROM sqlite_schema"
+                                                   "  WHERE type = 'table' ORDER BY name)");
   g_auto(GStrv) names = g_strsplit (tables, " ", -1);
   g_autofree char *usage = usage_snapshot (f->db_path, f->store);
-  g_autofree char *batches = query_text (f->db_path,
-                                         "SELECT group_concat (id || ':' || sha256 || ':'"
-                                         " || lines, ',') FROM batch");
+  g_autofree char *batches = pecan_test_query_text (f->db_path,
+                                                    "SELECT group_concat (id || ':' || sha256"
+                                                    " || ':' || lines, ',') FROM batch");
   GString *out = g_string_new (NULL);
 
   g_assert_cmpuint (g_strv_length (names), >=, 12);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", names[i]);
-      g_autofree char *count = query_text (f->db_path, sql);
+      g_autofree char *count = pecan_test_query_text (f->db_path, sql);
       g_string_append_printf (out, "%s=%s\n", names[i], count);
     }
   g_string_append_printf (out, "%s\n%s", batches, usage);
   return g_string_free (out, FALSE);
-}
-
-static JsonArray *
-load_array (const char *name)
-{
-  g_autofree char *path = data_path (name);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_file (parser, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
-  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
 }
 
 static char *
@@ -356,12 +227,10 @@ static void
 check_expected (PecanStore *store,
                 const char *key_name)
 {
-  g_autoptr(JsonArray) expected = load_array (key_name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) rows = pecan_query_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
-                                                    &period_all, 0, &error);
+  g_autoptr(JsonArray) expected = pecan_test_load_array (key_name);
+  g_autoptr(GListModel) rows = pecan_test_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
+                                                   &pecan_test_period_all, 0);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, json_array_get_length (expected));
   for (guint i = 0; i < json_array_get_length (expected); i++)
     {
@@ -388,11 +257,9 @@ check_expected (PecanStore *store,
 static void
 check_incidents (PecanStore *store)
 {
-  g_autoptr(JsonArray) expected = load_array ("daily-small.incidents.json");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) incidents = pecan_query_incidents (store, &period_all, &error);
+  g_autoptr(JsonArray) expected = pecan_test_load_array ("daily-small.incidents.json");
+  g_autoptr(GListModel) incidents = pecan_test_incidents (store, &pecan_test_period_all);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, json_array_get_length (expected));
   for (guint i = 0; i < json_array_get_length (expected); i++)
     {
@@ -422,13 +289,16 @@ check_incidents (PecanStore *store)
 static void
 check_consistent (Fixture *f)
 {
-  g_autofree char *lines = query_text (f->db_path, "SELECT count(*) || ' ' || coalesce"
-                                                   " (sum (billed), 0) FROM usage_line");
-  g_autofree char *daily = query_text (f->db_path, "SELECT coalesce (sum (lines), 0) || ' ' ||"
-                                                   " coalesce (sum (billed), 0) FROM daily_total");
-  g_autofree char *monthly = query_text (f->db_path, "SELECT coalesce (sum (lines), 0) || ' ' ||"
-                                                     " coalesce (sum (billed), 0)"
-                                                     " FROM monthly_total");
+  g_autofree char *lines = pecan_test_query_text (f->db_path,
+                                                  "SELECT count(*) || ' ' || coalesce"
+                                                  " (sum (billed), 0) FROM usage_line");
+  g_autofree char *daily = pecan_test_query_text (f->db_path,
+                                                  "SELECT coalesce (sum (lines), 0) || ' ' ||"
+                                                  " coalesce (sum (billed), 0) FROM daily_total");
+  g_autofree char *monthly = pecan_test_query_text (f->db_path,
+                                                    "SELECT coalesce (sum (lines), 0) || ' ' ||"
+                                                    " coalesce (sum (billed), 0)"
+                                                    " FROM monthly_total");
 
   g_assert_cmpstr (lines, ==, daily);
   g_assert_cmpstr (lines, ==, monthly);
@@ -458,11 +328,12 @@ test_variant (Fixture       *f,
               gconstpointer  data)
 {
   const Variant *v = data;
-  g_autoptr(PecanBatch) batch = import_ok (f->store, v->file);
+  g_autoptr(PecanBatch) batch = pecan_test_import_batch (f->store, v->file);
   const PecanBatchInfo *info = pecan_batch_get_info (batch);
-  g_autofree char *line_numbers = query_text (f->db_path, "SELECT group_concat (line, ',') FROM"
-                                                          " (SELECT line FROM usage_line"
-                                                          "  ORDER BY line)");
+  g_autofree char *line_numbers = pecan_test_query_text (f->db_path,
+                                                         "SELECT group_concat (line, ',') FROM"
+                                                         " (SELECT line FROM usage_line"
+                                                         "  ORDER BY line)");
 
   g_assert_cmpint (info->id, >, 0);
   g_assert_cmpstr (info->file_name, ==, v->file);
@@ -508,10 +379,9 @@ test_keyed_file (Fixture       *f,
                  gconstpointer  data)
 {
   const KeyedFile *k = data;
-  g_autoptr(PecanBatch) batch = import_ok (f->store, k->file);
+  g_autoptr(PecanBatch) batch = pecan_test_import_batch (f->store, k->file);
   const PecanBatchInfo *info = pecan_batch_get_info (batch);
   g_autoptr(GListModel) total = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (info->layout, ==, k->layout);
   g_assert_cmpint (info->pec_known, ==, k->pec_known);
@@ -520,8 +390,7 @@ test_keyed_file (Fixture       *f,
   check_expected (f->store, k->key);
   check_consistent (f);
 
-  total = pecan_query_summary (f->store, PECAN_GROUP_TOTAL, &period_all, 0, &error);
-  g_assert_no_error (error);
+  total = pecan_test_summary (f->store, PECAN_GROUP_TOTAL, &pecan_test_period_all, 0);
   for (guint i = 0; i < g_list_model_get_n_items (total); i++)
     {
       g_autoptr(PecanSummaryRow) row = g_list_model_get_item (total, i);
@@ -544,14 +413,12 @@ static void
 test_incidents (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(PecanBatch) batch = import_ok (f->store, "daily-small.csv");
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanBatch) batch = pecan_test_import_batch (f->store, "daily-small.csv");
   PecanPeriod february = { pecan_day_from_ymd (2026, 2, 1), pecan_day_from_ymd (2026, 2, 28) };
   g_autoptr(GListModel) none = NULL;
 
   check_incidents (f->store);
-  none = pecan_query_incidents (f->store, &february, &error);
-  g_assert_no_error (error);
+  none = pecan_test_incidents (f->store, &february);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
 }
 
@@ -624,11 +491,12 @@ test_bad_input (Fixture       *f,
                 gconstpointer  data)
 {
   const BadInput *bad = data;
-  g_autoptr(PecanBatch) first = import_ok (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) first = pecan_test_import_batch (f->store, "daily-small.csv");
   g_autofree char *before = db_snapshot (f);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = import_data (f->store, bad->file, PECAN_IMPORT_DEFAULT, &error);
+  g_autoptr(PecanBatch) batch = pecan_test_import_data (f->store, bad->file,
+                                                        PECAN_IMPORT_DEFAULT, &error);
 
   g_assert_null (batch);
   g_assert_nonnull (error);
@@ -641,7 +509,7 @@ test_bad_input (Fixture       *f,
 static guint64
 count_lines (Fixture *f)
 {
-  return query_int (f->db_path, "SELECT count(*) FROM usage_line");
+  return pecan_test_query_int (f->db_path, "SELECT count(*) FROM usage_line");
 }
 
 /* Skip mode imports the good lines and keeps the bad ones' numbers; errors
@@ -665,7 +533,7 @@ test_skip_bad_rows (Fixture       *f,
       g_autofree char *before = db_snapshot (f);
       g_autofree char *after = NULL;
 
-      batch = import_data (f->store, bad->file, PECAN_IMPORT_SKIP_BAD_ROWS, &error);
+      batch = pecan_test_import_data (f->store, bad->file, PECAN_IMPORT_SKIP_BAD_ROWS, &error);
       g_assert_null (batch);
       g_assert_error (error, PECAN_IMPORT_ERROR, bad->code);
       g_assert_nonnull (strstr (error->message, bad->file));
@@ -675,24 +543,24 @@ test_skip_bad_rows (Fixture       *f,
       return;
     }
 
-  batch = import_data (f->store, bad->file, PECAN_IMPORT_SKIP_BAD_ROWS, &error);
+  batch = pecan_test_import_data (f->store, bad->file, PECAN_IMPORT_SKIP_BAD_ROWS, &error);
   g_assert_no_error (error);
   info = pecan_batch_get_info (batch);
   g_assert_cmpuint (info->lines, ==, bad->skip_lines);
   g_assert_cmpuint (info->skipped, ==, 1);
   g_assert_cmpuint (count_lines (f), ==, bad->skip_lines);
-  kept = query_text (f->db_path, "SELECT group_concat (line, ',') FROM"
-                                 " (SELECT line FROM usage_line ORDER BY line)");
+  kept = pecan_test_query_text (f->db_path, "SELECT group_concat (line, ',') FROM"
+                                            " (SELECT line FROM usage_line ORDER BY line)");
   g_assert_cmpstr (kept, ==, bad->kept_lines);
 
   sql = g_strdup_printf ("SELECT group_concat (line, ',') FROM batch_skip WHERE batch_id = %"
                          G_GINT64_FORMAT, info->id);
-  skips = query_text (f->db_path, sql);
+  skips = pecan_test_query_text (f->db_path, sql);
   expected_skip = g_strdup_printf ("%u", bad->skip_line);
   g_assert_cmpstr (skips, ==, expected_skip);
-  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM batch_skip"), ==, 1);
-  g_assert_cmpint (query_int (f->db_path, "SELECT skipped FROM batch"), ==, 1);
-  reason = query_text (f->db_path, "SELECT reason FROM batch_skip");
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch_skip"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT skipped FROM batch"), ==, 1);
+  reason = pecan_test_query_text (f->db_path, "SELECT reason FROM batch_skip");
   g_assert_cmpstr (reason, !=, "");
   if (bad->found != NULL)
     g_assert_nonnull (strstr (reason, bad->found));
@@ -705,8 +573,8 @@ test_skip_totals (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = import_data (f->store, "good-then-bad.csv",
-                                             PECAN_IMPORT_SKIP_BAD_ROWS, &error);
+  g_autoptr(PecanBatch) batch = pecan_test_import_data (f->store, "good-then-bad.csv",
+                                                        PECAN_IMPORT_SKIP_BAD_ROWS, &error);
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(PecanIncident) incident = NULL;
@@ -714,8 +582,7 @@ test_skip_totals (Fixture       *f,
   const PecanIncidentInfo *info;
 
   g_assert_no_error (error);
-  rows = pecan_query_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0, &error);
-  g_assert_no_error (error);
+  rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &pecan_test_period_all, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   row = find_row (rows, C1, "2026-01");
   g_assert_nonnull (row);
@@ -725,8 +592,7 @@ test_skip_totals (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (row->pec_earned, 1.029612558, 1e-6);
   g_assert_cmpfloat_with_epsilon (row->pec_lost, 0.92125152, 1e-6);
 
-  incidents = pecan_query_incidents (f->store, &period_all, &error);
-  g_assert_no_error (error);
+  incidents = pecan_test_incidents (f->store, &pecan_test_period_all);
   g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
   incident = g_list_model_get_item (incidents, 0);
   info = pecan_incident_get_info (incident);
@@ -744,13 +610,13 @@ test_skip_nothing (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = import_data (f->store, "daily-small.csv",
-                                             PECAN_IMPORT_SKIP_BAD_ROWS, &error);
+  g_autoptr(PecanBatch) batch = pecan_test_import_data (f->store, "daily-small.csv",
+                                                        PECAN_IMPORT_SKIP_BAD_ROWS, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (pecan_batch_get_info (batch)->lines, ==, 24);
   g_assert_cmpuint (pecan_batch_get_info (batch)->skipped, ==, 0);
-  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM batch_skip"), ==, 0);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch_skip"), ==, 0);
   check_expected (f->store, "daily-small.expected.json");
 }
 
@@ -759,17 +625,14 @@ static void
 test_twice (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(PecanBatch) first = import_ok (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) first = pecan_test_import_batch (f->store, "daily-small.csv");
   g_autofree char *before = db_snapshot (f);
-  g_autoptr(PecanBatch) second = import_ok (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) second = pecan_test_import_batch (f->store, "daily-small.csv");
   g_autofree char *after = db_snapshot (f);
-  g_autofree char *source = data_path ("daily-small.csv");
-  g_autofree char *copy = g_build_filename (f->dir, "renamed.csv", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *copy = NULL;
   g_autoptr(PecanBatch) third = NULL;
   g_autofree char *after_copy = NULL;
   g_autoptr(GError) error = NULL;
-  gsize len;
 
   g_assert_cmpint (pecan_batch_get_id (first), >, 0);
   g_assert_false (pecan_batch_is_duplicate (first));
@@ -778,10 +641,8 @@ test_twice (Fixture       *f,
   g_assert_cmpint (pecan_batch_get_id (second), ==, pecan_batch_get_id (first));
   assert_same (after, before);
 
-  g_assert_true (g_file_get_contents (source, &contents, &len, &error));
-  g_assert_true (g_file_set_contents (copy, contents, len, &error));
-  g_assert_no_error (error);
-  third = import_path (f->store, copy, PECAN_IMPORT_DEFAULT, &error);
+  copy = pecan_test_write_data (f, "daily-small.csv", "renamed.csv", NULL);
+  third = pecan_test_import_path (f->store, copy, PECAN_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pecan_batch_get_info (third)->duplicate_of, ==, pecan_batch_get_id (first));
   after_copy = db_snapshot (f);
@@ -794,12 +655,12 @@ static void
 test_dry_run (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(PecanBatch) invoice = import_ok (f->store, "invoice-small.csv");
+  g_autoptr(PecanBatch) invoice = pecan_test_import_batch (f->store, "invoice-small.csv");
   g_autofree char *before = db_snapshot (f);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) dry = import_data (f->store, "daily-small.csv", PECAN_IMPORT_DRY_RUN,
-                                           &error);
+  g_autoptr(PecanBatch) dry = pecan_test_import_data (f->store, "daily-small.csv",
+                                                      PECAN_IMPORT_DRY_RUN, &error);
   g_autoptr(PecanBatch) dry_skip = NULL;
   g_autoptr(PecanBatch) dry_bad = NULL;
   g_autoptr(PecanBatch) real = NULL;
@@ -815,14 +676,14 @@ test_dry_run (Fixture       *f,
   g_assert_cmpint (info->first_day, ==, pecan_day_from_ymd (2026, 1, 5));
   g_assert_cmpint (info->last_day, ==, pecan_day_from_ymd (2026, 2, 11));
 
-  dry_skip = import_data (f->store, "good-then-bad.csv",
-                          PECAN_IMPORT_DRY_RUN | PECAN_IMPORT_SKIP_BAD_ROWS, &error);
+  dry_skip = pecan_test_import_data (f->store, "good-then-bad.csv",
+                                     PECAN_IMPORT_DRY_RUN | PECAN_IMPORT_SKIP_BAD_ROWS, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pecan_batch_get_info (dry_skip)->lines, ==, 10);
   g_assert_cmpuint (pecan_batch_get_info (dry_skip)->skipped, ==, 1);
   g_assert_cmpuint (pecan_batch_get_info (dry_skip)->customers, ==, 1);
 
-  dry_bad = import_data (f->store, "good-then-bad.csv", PECAN_IMPORT_DRY_RUN, &error);
+  dry_bad = pecan_test_import_data (f->store, "good-then-bad.csv", PECAN_IMPORT_DRY_RUN, &error);
   g_assert_null (dry_bad);
   g_assert_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_VALUE);
   g_clear_error (&error);
@@ -831,7 +692,7 @@ test_dry_run (Fixture       *f,
   assert_same (after, before);
 
   /* Not taken for a duplicate of the dry run. */
-  real = import_ok (f->store, "daily-small.csv");
+  real = pecan_test_import_batch (f->store, "daily-small.csv");
   g_assert_cmpint (pecan_batch_get_id (real), >, pecan_batch_get_id (invoice));
   g_assert_cmpint (pecan_batch_get_info (real)->duplicate_of, ==, 0);
   g_assert_cmpuint (pecan_batch_get_info (real)->lines, ==, 24);
@@ -879,13 +740,12 @@ test_replace (Fixture       *f,
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(PecanIncident) incident = NULL;
-  g_autoptr(GError) error = NULL;
   const PecanSummaryInfo *row;
   const PecanIncidentInfo *info;
 
   for (guint i = 0; r->files[i] != NULL; i++)
     {
-      g_autoptr(PecanBatch) batch = import_ok (f->store, r->files[i]);
+      g_autoptr(PecanBatch) batch = pecan_test_import_batch (f->store, r->files[i]);
       const PecanBatchInfo *b = pecan_batch_get_info (batch);
 
       if (r->files[i + 1] != NULL)
@@ -895,8 +755,7 @@ test_replace (Fixture       *f,
       g_assert_cmpuint (b->lines, ==, r->last_lines);
     }
 
-  rows = pecan_query_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0, &error);
-  g_assert_no_error (error);
+  rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &pecan_test_period_all, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   row = find_row (rows, C1, "2026-01");
   g_assert_nonnull (row);
@@ -908,8 +767,7 @@ test_replace (Fixture       *f,
   g_assert_cmpuint (count_lines (f), ==, r->lines);
   check_consistent (f);
 
-  incidents = pecan_query_incidents (f->store, &period_all, &error);
-  g_assert_no_error (error);
+  incidents = pecan_test_incidents (f->store, &pecan_test_period_all);
   g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
   incident = g_list_model_get_item (incidents, 0);
   info = pecan_incident_get_info (incident);
@@ -925,9 +783,9 @@ static void
 test_replace_same (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PecanBatch) first = import_ok (f->store, "daily-replace-a.csv");
+  g_autoptr(PecanBatch) first = pecan_test_import_batch (f->store, "daily-replace-a.csv");
   g_autofree char *before = db_snapshot (f);
-  g_autoptr(PecanBatch) again = import_ok (f->store, "daily-replace-a.csv");
+  g_autoptr(PecanBatch) again = pecan_test_import_batch (f->store, "daily-replace-a.csv");
   g_autofree char *after = db_snapshot (f);
 
   g_assert_cmpint (pecan_batch_get_info (again)->duplicate_of, ==, pecan_batch_get_id (first));
@@ -942,8 +800,8 @@ static void
 test_billed_month_after (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(PecanBatch) unbilled = import_ok (f->store, "daily-replace-a.csv");
-  g_autoptr(PecanBatch) billed = import_ok (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) unbilled = pecan_test_import_batch (f->store, "daily-replace-a.csv");
+  g_autoptr(PecanBatch) billed = pecan_test_import_batch (f->store, "daily-small.csv");
 
   g_assert_cmpuint (pecan_batch_get_info (billed)->lines, ==, 24);
   g_assert_cmpuint (pecan_batch_get_info (billed)->replaced, ==, 9);
@@ -957,8 +815,8 @@ static void
 test_billed_month_before (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(PecanBatch) billed = import_ok (f->store, "daily-small.csv");
-  g_autoptr(PecanBatch) unbilled = import_ok (f->store, "daily-replace-a.csv");
+  g_autoptr(PecanBatch) billed = pecan_test_import_batch (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) unbilled = pecan_test_import_batch (f->store, "daily-replace-a.csv");
 
   g_assert_cmpuint (pecan_batch_get_info (unbilled)->lines, ==, 0);
   g_assert_cmpuint (pecan_batch_get_info (unbilled)->kept, ==, 9);
@@ -974,8 +832,8 @@ static void
 check_undo (Fixture    *f,
             gboolean    undo_first)
 {
-  g_autoptr(PecanBatch) daily = import_ok (f->store, "daily-small.csv");
-  g_autoptr(PecanBatch) invoice = import_ok (f->store, "invoice-small.csv");
+  g_autoptr(PecanBatch) daily = pecan_test_import_batch (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) invoice = pecan_test_import_batch (f->store, "invoice-small.csv");
   PecanBatch *undone = undo_first ? daily : invoice;
   const char *other = undo_first ? "invoice-small.csv" : "daily-small.csv";
   g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
@@ -993,7 +851,7 @@ check_undo (Fixture    *f,
 
   sql = g_strdup_printf ("SELECT count(*) FROM usage_line WHERE batch_id = %" G_GINT64_FORMAT,
                          pecan_batch_get_id (undone));
-  g_assert_cmpint (query_int (f->db_path, sql), ==, 0);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, sql), ==, 0);
   batches = pecan_query_batches (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (batches), ==, 1);
@@ -1003,7 +861,7 @@ check_undo (Fixture    *f,
 
   alone = pecan_store_open (other_path, &error);
   g_assert_no_error (error);
-  alone_batch = import_ok (alone, other);
+  alone_batch = pecan_test_import_batch (alone, other);
   got = usage_snapshot (f->db_path, f->store);
   want = usage_snapshot (other_path, alone);
   assert_same (got, want);
@@ -1030,7 +888,7 @@ static void
 test_undo_unknown (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PecanBatch) batch = import_ok (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) batch = pecan_test_import_batch (f->store, "daily-small.csv");
   g_autofree char *before = db_snapshot (f);
   g_autofree char *after = NULL;
   g_autofree char *emptied = NULL;
@@ -1049,41 +907,19 @@ test_undo_unknown (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (pecan_store_undo_batch (f->store, id, &error));
   g_assert_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND);
-  emptied = query_text (f->db_path, "SELECT (SELECT count(*) FROM usage_line) || ' ' ||"
-                                    " (SELECT count(*) FROM daily_total) || ' ' ||"
-                                    " (SELECT count(*) FROM monthly_total) || ' ' ||"
-                                    " (SELECT count(*) FROM coverage) || ' ' ||"
-                                    " (SELECT count(*) FROM batch)");
+  emptied = pecan_test_query_text (f->db_path,
+                                   "SELECT (SELECT count(*) FROM usage_line) || ' ' ||"
+                                   " (SELECT count(*) FROM daily_total) || ' ' ||"
+                                   " (SELECT count(*) FROM monthly_total) || ' ' ||"
+                                   " (SELECT count(*) FROM coverage) || ' ' ||"
+                                   " (SELECT count(*) FROM batch)");
   g_assert_cmpstr (emptied, ==, "0 0 0 0 0");
 
   /* Undone, the file can be imported again. */
-  again = import_ok (f->store, "daily-small.csv");
+  again = pecan_test_import_batch (f->store, "daily-small.csv");
   g_assert_cmpint (pecan_batch_get_info (again)->duplicate_of, ==, 0);
   g_assert_cmpuint (pecan_batch_get_info (again)->lines, ==, 24);
   check_expected (f->store, "daily-small.expected.json");
-}
-
-/* Writes a fixture with some text replaced, into the fixture's folder. */
-static char *
-write_changed (Fixture            *f,
-               const char         *name,
-               const char         *new_name,
-               const char * const *changes)
-{
-  g_autofree char *source = data_path (name);
-  g_autofree char *contents = NULL;
-  g_autoptr(GString) text = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, new_name, NULL);
-
-  g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
-  g_assert_no_error (error);
-  text = g_string_new (contents);
-  for (guint i = 0; changes[i] != NULL; i += 2)
-    g_assert_cmpuint (g_string_replace (text, changes[i], changes[i + 1], 0), >, 0);
-  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
-  g_assert_no_error (error);
-  return path;
 }
 
 /* Identifiers that went through Excel or a script upper-cased are the
@@ -1098,9 +934,9 @@ test_identifier_case (Fixture       *f,
     E2, "C6A9E3D1-47B2-4E8F-A0D5-3F1B8C72E5A9",
     NULL
   };
-  g_autofree char *path = write_changed (f, "daily-replace-a.csv", "upper.csv", upper);
+  g_autofree char *path = pecan_test_write_data (f, "daily-replace-a.csv", "upper.csv", upper);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) a = import_path (f->store, path, PECAN_IMPORT_DEFAULT, &error);
+  g_autoptr(PecanBatch) a = pecan_test_import_path (f->store, path, PECAN_IMPORT_DEFAULT, &error);
   g_autoptr(PecanBatch) b = NULL;
   g_autoptr(GListModel) rows = NULL;
   const PecanSummaryInfo *row;
@@ -1108,13 +944,12 @@ test_identifier_case (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (pecan_batch_get_info (a)->lines, ==, 9);
   g_assert_cmpint (pecan_query_find_customer (f->store, C1), >, 0);
-  b = import_ok (f->store, "daily-replace-b.csv");
+  b = pecan_test_import_batch (f->store, "daily-replace-b.csv");
   g_assert_cmpuint (pecan_batch_get_info (b)->replaced, ==, 9);
-  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM customer"), ==, 1);
-  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM subscription"), ==, 2);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM customer"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM subscription"), ==, 2);
 
-  rows = pecan_query_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0, &error);
-  g_assert_no_error (error);
+  rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &pecan_test_period_all, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   row = find_row (rows, C1, "2026-01");
   g_assert_nonnull (row);
@@ -1130,16 +965,16 @@ test_windows_1252 (Fixture       *f,
   static const char * const latin[] = {
     "Fabrikam Handels GmbH", "Fabrikam H\xe4ndels GmbH", NULL
   };
-  g_autofree char *path = write_changed (f, "daily-small.csv", "excel.csv", latin);
+  g_autofree char *path = pecan_test_write_data (f, "daily-small.csv", "excel.csv", latin);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = import_path (f->store, path, PECAN_IMPORT_DEFAULT, &error);
+  g_autoptr(PecanBatch) batch = pecan_test_import_path (f->store, path, PECAN_IMPORT_DEFAULT,
+                                                        &error);
   g_autoptr(GListModel) rows = NULL;
   const PecanSummaryInfo *row;
 
   g_assert_no_error (error);
   g_assert_cmpuint (pecan_batch_get_info (batch)->lines, ==, 24);
-  rows = pecan_query_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0, &error);
-  g_assert_no_error (error);
+  rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &pecan_test_period_all, 0);
   row = find_row (rows, C2, "2026-02");
   g_assert_nonnull (row);
   g_assert_cmpstr (row->customer_name, ==, "Fabrikam H\xc3\xa4ndels GmbH");
@@ -1203,7 +1038,7 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(PecanBatch) first = import_ok (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) first = pecan_test_import_batch (f->store, "daily-small.csv");
   g_autofree char *before = db_snapshot (f);
   g_autofree char *after = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -1228,7 +1063,7 @@ test_cancel (Fixture       *f,
   after = db_snapshot (f);
   assert_same (after, before);
 
-  later = import_ok (f->store, "invoice-small.csv");
+  later = pecan_test_import_batch (f->store, "invoice-small.csv");
   g_assert_cmpuint (pecan_batch_get_info (later)->lines, ==, 11);
 }
 
@@ -1237,7 +1072,7 @@ test_cancel_before (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *path = data_path ("daily-small.csv");
+  g_autofree char *path = pecan_test_data_path ("daily-small.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PecanBatch) batch = NULL;
   g_autoptr(GError) error = NULL;
@@ -1248,7 +1083,7 @@ test_cancel_before (Fixture       *f,
   g_assert_null (batch);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (count_lines (f), ==, 0);
-  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
 }
 
 typedef struct
@@ -1289,7 +1124,7 @@ run_async (Fixture      *f,
            GCancellable *cancellable,
            AsyncData    *data)
 {
-  g_autofree char *path = data_path (name);
+  g_autofree char *path = pecan_test_data_path (name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   data->loop = g_main_loop_new (NULL, FALSE);
@@ -1331,7 +1166,7 @@ test_async (Fixture       *f,
   g_clear_error (&cancelled.error);
 
   check_expected (f->store, "daily-small.expected.json");
-  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 1);
 }
 
 typedef struct
@@ -1466,9 +1301,9 @@ test_demo_totals (Fixture       *f,
   g_assert_nonnull (usd_total);
   g_assert_cmpint (eur_total[1], >, 40000);
 
-  eur = import_path (f->store, demo_eur, PECAN_IMPORT_DEFAULT, &error);
+  eur = pecan_test_import_path (f->store, demo_eur, PECAN_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
-  usd = import_path (f->store, demo_usd, PECAN_IMPORT_DEFAULT, &error);
+  usd = pecan_test_import_path (f->store, demo_usd, PECAN_IMPORT_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pecan_batch_get_info (eur)->lines, ==, eur_total[1]);
   g_assert_cmpuint (pecan_batch_get_info (eur)->customers, ==, 100);
@@ -1476,8 +1311,7 @@ test_demo_totals (Fixture       *f,
   g_assert_cmpuint (pecan_batch_get_info (usd)->customers, ==, 5);
   g_assert_cmpuint (pecan_batch_get_info (usd)->replaced, ==, 0);
 
-  rows = pecan_query_summary (f->store, PECAN_GROUP_TOTAL, &period_all, 0, &error);
-  g_assert_no_error (error);
+  rows = pecan_test_summary (f->store, PECAN_GROUP_TOTAL, &pecan_test_period_all, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
@@ -1501,19 +1335,12 @@ test_missing_file (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "no-such-file.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = import_path (f->store, path, PECAN_IMPORT_DEFAULT, &error);
+  g_autoptr(PecanBatch) batch = pecan_test_import_path (f->store, path, PECAN_IMPORT_DEFAULT,
+                                                        &error);
 
   g_assert_null (batch);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
-}
-
-static void
-add_test (const char    *path,
-          gconstpointer  data,
-          void         (*func) (Fixture *, gconstpointer))
-{
-  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
 }
 
 int
@@ -1527,49 +1354,49 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/variant/%s", variants[i].file);
-      add_test (path, &variants[i], test_variant);
+      pecan_test_add (path, &variants[i], test_variant);
     }
   for (guint i = 0; i < G_N_ELEMENTS (keyed_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/file/%s", keyed_files[i].file);
-      add_test (path, &keyed_files[i], test_keyed_file);
+      pecan_test_add (path, &keyed_files[i], test_keyed_file);
     }
-  add_test ("/import/incidents", NULL, test_incidents);
+  pecan_test_add ("/import/incidents", NULL, test_incidents);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *bad = g_strdup_printf ("/import/bad/%s", bad_inputs[i].file);
       g_autofree char *skip = g_strdup_printf ("/import/skip/%s", bad_inputs[i].file);
-      add_test (bad, &bad_inputs[i], test_bad_input);
-      add_test (skip, &bad_inputs[i], test_skip_bad_rows);
+      pecan_test_add (bad, &bad_inputs[i], test_bad_input);
+      pecan_test_add (skip, &bad_inputs[i], test_skip_bad_rows);
     }
-  add_test ("/import/skip/good-then-bad-totals", NULL, test_skip_totals);
-  add_test ("/import/skip/nothing-to-skip", NULL, test_skip_nothing);
-  add_test ("/import/twice", NULL, test_twice);
-  add_test ("/import/dry-run", NULL, test_dry_run);
+  pecan_test_add ("/import/skip/good-then-bad-totals", NULL, test_skip_totals);
+  pecan_test_add ("/import/skip/nothing-to-skip", NULL, test_skip_nothing);
+  pecan_test_add ("/import/twice", NULL, test_twice);
+  pecan_test_add ("/import/dry-run", NULL, test_dry_run);
   for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/replace/%s", replacements[i].name);
-      add_test (path, &replacements[i], test_replace);
+      pecan_test_add (path, &replacements[i], test_replace);
     }
-  add_test ("/import/replace/a-then-a", NULL, test_replace_same);
-  add_test ("/import/replace/billed-month-after", NULL, test_billed_month_after);
-  add_test ("/import/replace/billed-month-before", NULL, test_billed_month_before);
-  add_test ("/import/undo/first", NULL, test_undo_first);
-  add_test ("/import/undo/second", NULL, test_undo_second);
-  add_test ("/import/undo/unknown", NULL, test_undo_unknown);
-  add_test ("/import/cancel/midway", NULL, test_cancel);
-  add_test ("/import/cancel/before", NULL, test_cancel_before);
-  add_test ("/import/async", NULL, test_async);
-  add_test ("/import/demo-totals", NULL, test_demo_totals);
-  add_test ("/import/missing-file", NULL, test_missing_file);
-  add_test ("/import/identifier-case", NULL, test_identifier_case);
-  add_test ("/import/windows-1252", NULL, test_windows_1252);
+  pecan_test_add ("/import/replace/a-then-a", NULL, test_replace_same);
+  pecan_test_add ("/import/replace/billed-month-after", NULL, test_billed_month_after);
+  pecan_test_add ("/import/replace/billed-month-before", NULL, test_billed_month_before);
+  pecan_test_add ("/import/undo/first", NULL, test_undo_first);
+  pecan_test_add ("/import/undo/second", NULL, test_undo_second);
+  pecan_test_add ("/import/undo/unknown", NULL, test_undo_unknown);
+  pecan_test_add ("/import/cancel/midway", NULL, test_cancel);
+  pecan_test_add ("/import/cancel/before", NULL, test_cancel_before);
+  pecan_test_add ("/import/async", NULL, test_async);
+  pecan_test_add ("/import/demo-totals", NULL, test_demo_totals);
+  pecan_test_add ("/import/missing-file", NULL, test_missing_file);
+  pecan_test_add ("/import/identifier-case", NULL, test_identifier_case);
+  pecan_test_add ("/import/windows-1252", NULL, test_windows_1252);
 
   result = g_test_run ();
 
   if (demo_dir != NULL)
     {
-      remove_dir (demo_dir);
+      pecan_test_remove_tree (demo_dir);
       g_free (demo_dir);
       g_free (demo_eur);
       g_free (demo_usd);

@@ -4,16 +4,15 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pecan-batch.h"
 #include "pecan-error.h"
-#include "pecan-importer.h"
 #include "pecan-parse.h"
 #include "pecan-query.h"
 #include "pecan-store.h"
 #include "pecan-summary-row.h"
+#include "pecan-test-util.h"
 
 #define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
 #define C2 "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71"
@@ -22,12 +21,7 @@
 #define E3 "e8d24f71-9c3b-4a06-b1e7-52f8a0c3d6b4"
 #define PARTNER "5c3e9a12-7b44-4d0f-9e21-8a6b2c4d1f03"
 
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  PecanStore *store;
-} Fixture;
+typedef PecanTestFixture Fixture;
 
 /* daily-small.csv's figures per currency (EXPECTED.md). */
 typedef struct
@@ -49,76 +43,12 @@ static const Totals daily_eur = {
   4.2031764, 0.030015
 };
 
-static const PecanPeriod period_all = { PECAN_DAY_MIN, PECAN_DAY_MAX };
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("pecan-query-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "pecan.db", NULL);
-  f->store = pecan_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-static void
-import_ok (Fixture    *f,
-           const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = pecan_import_file (f->store, file, PECAN_IMPORT_DEFAULT, NULL,
-                                                   NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (batch);
-}
-
 static gint32
 day (int year,
      int month,
      int mday)
 {
   return pecan_day_from_ymd (year, month, mday);
-}
-
-static GListModel *
-summary (Fixture           *f,
-         PecanGroupBy       by,
-         const PecanPeriod *period,
-         gint64             customer_id)
-{
-  g_autoptr(GError) error = NULL;
-  GListModel *rows = pecan_query_summary (f->store, by, period, customer_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (rows);
-  return rows;
 }
 
 /* The row of a customer (NULL: any) and month (0: any) in a currency. */
@@ -213,7 +143,7 @@ test_period_previous (void)
   g_assert_false (pecan_period_previous (&period, &previous));
   period = (PecanPeriod) { day (2026, 1, 1), PECAN_DAY_MAX };
   g_assert_false (pecan_period_previous (&period, &previous));
-  g_assert_false (pecan_period_previous (&period_all, &previous));
+  g_assert_false (pecan_period_previous (&pecan_test_period_all, &previous));
   g_assert_cmpint (previous.first, ==, 7);
 }
 
@@ -288,10 +218,10 @@ test_groupings (Fixture       *f,
     [PECAN_GROUP_PARTNER] = 2,
   };
 
-  import_ok (f, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   for (PecanGroupBy by = PECAN_GROUP_TOTAL; by <= PECAN_GROUP_PARTNER; by++)
     {
-      g_autoptr(GListModel) rows = summary (f, by, &period_all, 0);
+      g_autoptr(GListModel) rows = pecan_test_summary (f->store, by, &pecan_test_period_all, 0);
 
       g_test_message ("grouping by %s", pecan_group_by_to_string (by));
       g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows[by]);
@@ -311,8 +241,8 @@ test_grouping_keys (Fixture       *f,
   g_autoptr(GListModel) months = NULL;
   gboolean seen[3] = { FALSE, FALSE, FALSE };
 
-  import_ok (f, "daily-small.csv");
-  subs = summary (f, PECAN_GROUP_SUBSCRIPTION, &period_all, 0);
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  subs = pecan_test_summary (f->store, PECAN_GROUP_SUBSCRIPTION, &pecan_test_period_all, 0);
   for (guint i = 0; i < g_list_model_get_n_items (subs); i++)
     {
       g_autoptr(PecanSummaryRow) row = g_list_model_get_item (subs, i);
@@ -335,7 +265,7 @@ test_grouping_keys (Fixture       *f,
       g_assert_cmpstr (info->customer_tenant, ==, k == 2 ? C2 : C1);
     }
 
-  categories = summary (f, PECAN_GROUP_CATEGORY, &period_all, 0);
+  categories = pecan_test_summary (f->store, PECAN_GROUP_CATEGORY, &pecan_test_period_all, 0);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(PecanSummaryRow) row = g_list_model_get_item (categories, i);
@@ -353,7 +283,7 @@ test_grouping_keys (Fixture       *f,
         }
     }
 
-  days = summary (f, PECAN_GROUP_DAY, &period_all, 0);
+  days = pecan_test_summary (f->store, PECAN_GROUP_DAY, &pecan_test_period_all, 0);
   for (guint i = 0; i < g_list_model_get_n_items (days); i++)
     {
       g_autoptr(PecanSummaryRow) row = g_list_model_get_item (days, i);
@@ -368,12 +298,12 @@ test_grouping_keys (Fixture       *f,
         }
     }
 
-  partners = summary (f, PECAN_GROUP_PARTNER, &period_all, 0);
+  partners = pecan_test_summary (f->store, PECAN_GROUP_PARTNER, &pecan_test_period_all, 0);
   g_assert_cmpstr (find_row (partners, NULL, 0, "USD")->partner_tenant, ==, PARTNER);
   g_assert_cmpstr (find_row (partners, NULL, 0, "EUR")->partner_name, ==,
                    "Northwind Cloud Partners");
 
-  months = summary (f, PECAN_GROUP_MONTH, &period_all, 0);
+  months = pecan_test_summary (f->store, PECAN_GROUP_MONTH, &pecan_test_period_all, 0);
   g_assert_cmpint (find_row (months, NULL, 202602, "EUR")->billed, ==,
                    G_GINT64_CONSTANT (13270135200));
   g_assert_false (find_row (months, NULL, 202602, "EUR")->has_previous);
@@ -392,8 +322,8 @@ test_day_range (Fixture       *f,
   g_autoptr(GListModel) categories = NULL;
   const PecanSummaryInfo *row;
 
-  import_ok (f, "daily-small.csv");
-  customers = summary (f, PECAN_GROUP_CUSTOMER, &incident, 0);
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  customers = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER, &incident, 0);
   g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 1);
   row = find_row (customers, C1, 0, "USD");
   g_assert_nonnull (row);
@@ -403,7 +333,7 @@ test_day_range (Fixture       *f,
   g_assert_cmpfloat (row->pec_earned, ==, 0.0);
   g_assert_cmpfloat_with_epsilon (row->pec_lost, 0.92125152, 1e-6);
 
-  months = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &turn, 0);
+  months = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &turn, 0);
   g_assert_cmpuint (g_list_model_get_n_items (months), ==, 2);
   row = find_row (months, C1, 202601, "USD");
   g_assert_cmpint (row->lines, ==, 1);
@@ -415,7 +345,7 @@ test_day_range (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (row->pec_earned, 0.39702816, 1e-6);
 
   /* Meter categories over part of a month. */
-  categories = summary (f, PECAN_GROUP_CATEGORY, &incident, 0);
+  categories = pecan_test_summary (f->store, PECAN_GROUP_CATEGORY, &incident, 0);
   g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
@@ -432,7 +362,7 @@ test_day_range (Fixture       *f,
       g_assert_cmpfloat_with_epsilon (info->pec_lost, vm ? 0.8748 : 0.04645152, 1e-6);
     }
 
-  total = summary (f, PECAN_GROUP_TOTAL, &turn, 0);
+  total = pecan_test_summary (f->store, PECAN_GROUP_TOTAL, &turn, 0);
   g_assert_cmpuint (g_list_model_get_n_items (total), ==, 1);
   g_assert_cmpint (find_row (total, NULL, 0, "USD")->billed, ==, G_GINT64_CONSTANT (3749826240));
 }
@@ -445,7 +375,7 @@ test_customer_filter (Fixture       *f,
   g_autoptr(GListModel) total = NULL;
   gint64 c2;
 
-  import_ok (f, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   c2 = pecan_query_find_customer (f->store, C2);
   g_assert_cmpint (c2, >, 0);
   g_assert_cmpint (pecan_query_find_customer (f->store, "7D41C9E0-52AB-4B8E-9F13-C0FFEE2A6B71"),
@@ -453,10 +383,10 @@ test_customer_filter (Fixture       *f,
   g_assert_cmpint (pecan_query_find_customer (f->store, C1), !=, c2);
   g_assert_cmpint (pecan_query_find_customer (f->store, "no-such-tenant"), ==, 0);
 
-  rows = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &period_all, c2);
+  rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &pecan_test_period_all, c2);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
   g_assert_null (find_row (rows, NULL, 0, "USD"));
-  total = summary (f, PECAN_GROUP_TOTAL, &period_all, c2);
+  total = pecan_test_summary (f->store, PECAN_GROUP_TOTAL, &pecan_test_period_all, c2);
   g_assert_cmpuint (g_list_model_get_n_items (total), ==, 1);
   check_totals (total, &daily_eur);
 }
@@ -473,9 +403,9 @@ test_previous (Fixture       *f,
   g_autoptr(GListModel) total = NULL;
   const PecanSummaryInfo *row;
 
-  import_ok (f, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   g_assert_true (pecan_period_parse ("2026-02", &february));
-  rows = summary (f, PECAN_GROUP_CUSTOMER, &february, 0);
+  rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER, &february, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
 
   row = find_row (rows, C1, 0, "USD");
@@ -494,12 +424,12 @@ test_previous (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (row->previous_earned, 1.8966996, 1e-6);
   g_assert_cmpfloat (row->previous_lost, ==, 0.0);
 
-  total = summary (f, PECAN_GROUP_TOTAL, &february, 0);
+  total = pecan_test_summary (f->store, PECAN_GROUP_TOTAL, &february, 0);
   g_assert_cmpint (find_row (total, NULL, 0, "USD")->previous_billed, ==,
                    G_GINT64_CONSTANT (21341847962));
 
   /* 11 days: the 11 days before, 01/21 .. 01/31, hold one Marketplace line. */
-  by_days = summary (f, PECAN_GROUP_CUSTOMER, &days, 0);
+  by_days = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER, &days, 0);
   row = find_row (by_days, C1, 0, "USD");
   g_assert_true (row->has_previous);
   g_assert_cmpint (row->previous_billed, ==, G_GINT64_CONSTANT (1500000000));
@@ -509,7 +439,7 @@ test_previous (Fixture       *f,
   g_assert_true (row->has_previous);
   g_assert_cmpint (row->previous_billed, ==, 0);
 
-  open = summary (f, PECAN_GROUP_CUSTOMER, &period_all, 0);
+  open = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER, &pecan_test_period_all, 0);
   g_assert_false (find_row (open, C1, 0, "USD")->has_previous);
   g_assert_cmpint (find_row (open, C1, 0, "USD")->previous_billed, ==, 0);
 }
@@ -517,8 +447,10 @@ test_previous (Fixture       *f,
 static void
 check_daily_small_months (Fixture *f)
 {
-  g_autoptr(GListModel) rows = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0);
-  g_autoptr(GListModel) total = summary (f, PECAN_GROUP_TOTAL, &period_all, 0);
+  g_autoptr(GListModel) rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH,
+                                                   &pecan_test_period_all, 0);
+  g_autoptr(GListModel) total = pecan_test_summary (f->store, PECAN_GROUP_TOTAL,
+                                                    &pecan_test_period_all, 0);
   const PecanSummaryInfo *row;
 
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
@@ -541,8 +473,8 @@ static void
 test_invoice_after_daily (Fixture       *f,
                           gconstpointer  data)
 {
-  import_ok (f, "daily-small.csv");
-  import_ok (f, "invoice-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  pecan_test_import_ok (f->store, "invoice-small.csv");
   check_daily_small_months (f);
 }
 
@@ -550,8 +482,8 @@ static void
 test_invoice_before_daily (Fixture       *f,
                            gconstpointer  data)
 {
-  import_ok (f, "invoice-small.csv");
-  import_ok (f, "daily-small.csv");
+  pecan_test_import_ok (f->store, "invoice-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   check_daily_small_months (f);
 }
 
@@ -564,9 +496,9 @@ test_invoice_fills_in (Fixture       *f,
   g_autoptr(GListModel) total = NULL;
   const PecanSummaryInfo *row;
 
-  import_ok (f, "daily-replace-a.csv");
-  import_ok (f, "invoice-small.csv");
-  rows = summary (f, PECAN_GROUP_CUSTOMER_MONTH, &period_all, 0);
+  pecan_test_import_ok (f->store, "daily-replace-a.csv");
+  pecan_test_import_ok (f->store, "invoice-small.csv");
+  rows = pecan_test_summary (f->store, PECAN_GROUP_CUSTOMER_MONTH, &pecan_test_period_all, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
 
   row = find_row (rows, C1, 202601, "USD");
@@ -581,7 +513,7 @@ test_invoice_fills_in (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (row->pec_earned, 39.462352941, 1e-6);
   g_assert_cmpfloat_with_epsilon (row->pec_lost, 0.483, 1e-6);
 
-  total = summary (f, PECAN_GROUP_TOTAL, &period_all, 0);
+  total = pecan_test_summary (f->store, PECAN_GROUP_TOTAL, &pecan_test_period_all, 0);
   g_assert_cmpuint (g_list_model_get_n_items (total), ==, 2);
   g_assert_cmpint (find_row (total, NULL, 0, "USD")->billed, ==, G_GINT64_CONSTANT (10596325280));
   g_assert_cmpint (find_row (total, NULL, 0, "EUR")->billed, ==, G_GINT64_CONSTANT (323070000000));
@@ -610,7 +542,7 @@ test_trailing_billed (Fixture       *f,
   g_autoptr(GListModel) later = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (empty), ==, 0);
-  import_ok (f, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
 
   latest = trailing (f, 0);
   g_assert_cmpuint (g_list_model_get_n_items (latest), ==, 2);
@@ -643,7 +575,7 @@ test_data_range (Fixture       *f,
 
   g_assert_false (pecan_query_data_range (f->store, &range, &error));
   g_assert_no_error (error);
-  import_ok (f, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   g_assert_true (pecan_query_data_range (f->store, &range, &error));
   g_assert_no_error (error);
   g_assert_cmpint (range.first, ==, day (2026, 1, 5));
@@ -663,8 +595,8 @@ test_batches (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
-  import_ok (f, "invoice-small.csv");
-  import_ok (f, "cost-nopec.csv");
+  pecan_test_import_ok (f->store, "invoice-small.csv");
+  pecan_test_import_ok (f->store, "cost-nopec.csv");
   batches = pecan_query_batches (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (batches), ==, 2);
@@ -692,13 +624,6 @@ test_batches (Fixture       *f,
   g_assert_true (g_str_has_suffix (info->imported_at, "Z"));
 }
 
-static void
-add_test (const char  *path,
-          void       (*func) (Fixture *, gconstpointer))
-{
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -708,16 +633,16 @@ main (int   argc,
   g_test_add_func ("/query/period/parse", test_period_parse);
   g_test_add_func ("/query/period/previous", test_period_previous);
   g_test_add_func ("/query/group-names", test_group_names);
-  add_test ("/query/summary/groupings", test_groupings);
-  add_test ("/query/summary/grouping-keys", test_grouping_keys);
-  add_test ("/query/summary/day-range", test_day_range);
-  add_test ("/query/summary/customer-filter", test_customer_filter);
-  add_test ("/query/summary/previous", test_previous);
-  add_test ("/query/invoice/after-daily", test_invoice_after_daily);
-  add_test ("/query/invoice/before-daily", test_invoice_before_daily);
-  add_test ("/query/invoice/fills-in", test_invoice_fills_in);
-  add_test ("/query/trailing-billed", test_trailing_billed);
-  add_test ("/query/data-range", test_data_range);
-  add_test ("/query/batches", test_batches);
+  pecan_test_add ("/query/summary/groupings", NULL, test_groupings);
+  pecan_test_add ("/query/summary/grouping-keys", NULL, test_grouping_keys);
+  pecan_test_add ("/query/summary/day-range", NULL, test_day_range);
+  pecan_test_add ("/query/summary/customer-filter", NULL, test_customer_filter);
+  pecan_test_add ("/query/summary/previous", NULL, test_previous);
+  pecan_test_add ("/query/invoice/after-daily", NULL, test_invoice_after_daily);
+  pecan_test_add ("/query/invoice/before-daily", NULL, test_invoice_before_daily);
+  pecan_test_add ("/query/invoice/fills-in", NULL, test_invoice_fills_in);
+  pecan_test_add ("/query/trailing-billed", NULL, test_trailing_billed);
+  pecan_test_add ("/query/data-range", NULL, test_data_range);
+  pecan_test_add ("/query/batches", NULL, test_batches);
   return g_test_run ();
 }

@@ -11,82 +11,18 @@
 
 #include "pecan-batch.h"
 #include "pecan-error.h"
-#include "pecan-importer.h"
 #include "pecan-incident.h"
 #include "pecan-parse.h"
 #include "pecan-query.h"
 #include "pecan-store.h"
 #include "pecan-summary-row.h"
+#include "pecan-test-util.h"
 
 #define PECAN_APPLICATION_ID 0x5045434E
 #define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
 #define C2 "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71"
 
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  PecanStore *store;
-} Fixture;
-
-static const PecanPeriod period_all = { PECAN_DAY_MIN, PECAN_DAY_MAX };
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("pecan-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "pecan.db", NULL);
-  f->store = pecan_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->db_path);
-  g_free (f->dir);
-}
-
-static void
-import_ok (PecanStore *store,
-           const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = pecan_import_file (store, file, PECAN_IMPORT_DEFAULT, NULL, NULL,
-                                                   NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (batch);
-}
+typedef PecanTestFixture Fixture;
 
 static guint
 file_mode (const char *path)
@@ -109,18 +45,6 @@ read_bytes (const char *path)
   return g_bytes_new_take (contents, len);
 }
 
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 /* Runs SQL on a file with SQLite itself, as another program would. */
 static void
 sqlite_exec (const char *path,
@@ -133,24 +57,6 @@ sqlite_exec (const char *path,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static gint64
-pragma_int (const char *path,
-            const char *pragma)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-  return value;
 }
 
 static void
@@ -166,7 +72,7 @@ test_private (Fixture       *f,
   mode_t old_umask = umask (022);
 
   g_assert_cmpuint (file_mode (f->db_path), ==, 0600);
-  import_ok (f->store, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (file_mode (wal), ==, 0600);
   g_assert_cmpuint (file_mode (shm), ==, 0600);
@@ -185,22 +91,22 @@ static void
 test_new_schema (Fixture       *f,
                  gconstpointer  data)
 {
-  g_assert_cmpint (pragma_int (f->db_path, "user_version"), ==, PECAN_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (pragma_int (f->db_path, "application_id"), ==, PECAN_APPLICATION_ID);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==,
+                   PECAN_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA application_id"), ==,
+                   PECAN_APPLICATION_ID);
   g_assert_cmpstr (pecan_store_get_path (f->store), ==, f->db_path);
   /* A new database is not backed up before its first migration. */
-  g_assert_cmpuint (count_entries (f->dir), <=, 3);
+  g_assert_cmpuint (pecan_test_count_entries (f->dir), <=, 3);
 }
 
 static char *
 summary_text (PecanStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) rows = pecan_query_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
-                                                    &period_all, 0, &error);
+  g_autoptr(GListModel) rows = pecan_test_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
+                                                   &pecan_test_period_all, 0);
   GString *out = g_string_new (NULL);
 
-  g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
@@ -223,13 +129,11 @@ test_reopen (Fixture       *f,
   g_autoptr(PecanBatch) batch = NULL;
   g_autoptr(GError) error = NULL;
 
-  import_ok (f->store, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   before = summary_text (f->store);
   g_assert_cmpuint (strlen (before), >, 0);
-  g_clear_object (&f->store);
 
-  f->store = pecan_store_open (f->db_path, &error);
-  g_assert_no_error (error);
+  pecan_test_fixture_reopen (f);
   after = summary_text (f->store);
   g_assert_cmpstr (before, ==, after);
   batches = pecan_query_batches (f->store, &error);
@@ -249,6 +153,14 @@ test_reopen (Fixture       *f,
     seen = summary_text (second);
     g_assert_cmpstr (seen, ==, before);
   }
+}
+
+/* Closes and deletes the fixture's database, for tests of other files. */
+static void
+drop_database (Fixture *f)
+{
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
 }
 
 /* Opens @path expecting @code; the file must be left as it was. */
@@ -274,7 +186,7 @@ check_refused (const char *path,
       return;
     }
   /* No backup, no journal left behind. */
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (pecan_test_count_entries (dir), ==, 1);
 }
 
 static void
@@ -287,8 +199,7 @@ test_not_sqlite (Fixture       *f,
 
   for (gsize i = 0; i < sizeof bytes; i++)
     bytes[i] = g_rand_int_range (rand, 0, 256);
-  g_clear_object (&f->store);
-  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  drop_database (f);
   g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
   check_refused (path, PECAN_STORE_ERROR_NOT_A_DATABASE, NULL);
 }
@@ -297,15 +208,10 @@ static void
 test_text_file (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "daily-small.csv", NULL);
-  g_autofree char *path = g_build_filename (f->dir, "usage.csv", NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
+  g_autofree char *path = NULL;
 
-  g_clear_object (&f->store);
-  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
-  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  drop_database (f);
+  path = pecan_test_write_data (f, "daily-small.csv", "usage.csv", NULL);
   check_refused (path, PECAN_STORE_ERROR_NOT_A_DATABASE, NULL);
 }
 
@@ -315,8 +221,7 @@ test_other_program (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "other.db", NULL);
 
-  g_clear_object (&f->store);
-  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  drop_database (f);
   sqlite_exec (path, "CREATE TABLE foo (bar TEXT); INSERT INTO foo VALUES ('baz');");
   check_refused (path, PECAN_STORE_ERROR_NOT_A_DATABASE,
                  "bug: pecan_store_open() sets journal_mode = WAL before it checks the "
@@ -332,8 +237,7 @@ test_newer_schema (Fixture       *f,
                                           " CREATE TABLE future (x INTEGER);",
                                           PECAN_APPLICATION_ID);
 
-  g_clear_object (&f->store);
-  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  drop_database (f);
   sqlite_exec (path, sql);
   check_refused (path, PECAN_STORE_ERROR_NEWER_SCHEMA,
                  "bug: pecan_store_open() sets journal_mode = WAL before it checks the "
@@ -351,11 +255,10 @@ test_newer_schema_wal (Fixture       *f,
                                           " CREATE TABLE future (x INTEGER);",
                                           PECAN_APPLICATION_ID);
 
-  g_clear_object (&f->store);
-  g_assert_cmpint (g_unlink (f->db_path), ==, 0);
+  drop_database (f);
   sqlite_exec (path, sql);
   check_refused (path, PECAN_STORE_ERROR_NEWER_SCHEMA, NULL);
-  g_assert_cmpint (pragma_int (path, "user_version"), ==, 99);
+  g_assert_cmpint (pecan_test_query_int (path, "PRAGMA user_version"), ==, 99);
 }
 
 static void
@@ -379,9 +282,7 @@ test_settings (Fixture       *f,
   second = pecan_store_get_setting (f->store, "report-share");
   g_assert_cmpstr (second, ==, "Contoso “Blue”, 40 %");
 
-  g_clear_object (&f->store);
-  f->store = pecan_store_open (f->db_path, &error);
-  g_assert_no_error (error);
+  pecan_test_fixture_reopen (f);
   reopened = pecan_store_get_setting (f->store, "report-share");
   g_assert_cmpstr (reopened, ==, "Contoso “Blue”, 40 %");
 }
@@ -406,13 +307,11 @@ static void
 check_rate (PecanStore *store,
             int         rate)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) rows = pecan_query_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
-                                                    &period_all, 0, &error);
+  g_autoptr(GListModel) rows = pecan_test_summary (store, PECAN_GROUP_CUSTOMER_MONTH,
+                                                   &pecan_test_period_all, 0);
   g_autoptr(GListModel) incidents = NULL;
   g_autoptr(PecanIncident) incident = NULL;
 
-  g_assert_no_error (error);
   g_assert_cmpint (pecan_store_get_pec_rate (store), ==, rate);
   /* Lost PEC is counted at the rate; earned PEC is what the file states. */
   g_assert_cmpfloat_with_epsilon (find_row (rows, C1, 202601)->pec_lost,
@@ -423,8 +322,7 @@ check_rate (PecanStore *store,
   g_assert_cmpfloat_with_epsilon (find_row (rows, C2, 202602)->pec_earned, 2.3064768, 1e-6);
   g_assert_cmpint (find_row (rows, C1, 202601)->billed, ==, G_GINT64_CONSTANT (21341847962));
 
-  incidents = pecan_query_incidents (store, &period_all, &error);
-  g_assert_no_error (error);
+  incidents = pecan_test_incidents (store, &pecan_test_period_all);
   g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
   incident = g_list_model_get_item (incidents, 0);
   g_assert_cmpfloat_with_epsilon (pecan_incident_get_info (incident)->pec_lost,
@@ -438,7 +336,7 @@ test_pec_rate (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (pecan_store_get_pec_rate (f->store), ==, 15);
-  import_ok (f->store, "daily-small.csv");
+  pecan_test_import_ok (f->store, "daily-small.csv");
   check_rate (f->store, 15);
 
   g_assert_true (pecan_store_set_pec_rate (f->store, 20, &error));
@@ -446,9 +344,7 @@ test_pec_rate (Fixture       *f,
   check_rate (f->store, 20);
   g_assert_cmpfloat_with_epsilon (0.92125152 * 20 / 15, 1.22833536, 1e-12);
 
-  g_clear_object (&f->store);
-  f->store = pecan_store_open (f->db_path, &error);
-  g_assert_no_error (error);
+  pecan_test_fixture_reopen (f);
   check_rate (f->store, 20);
 
   /* A value that is not a rate counts as the default. */
@@ -505,15 +401,8 @@ test_empty_file (Fixture       *f,
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   store = pecan_store_open (path, &error);
   g_assert_no_error (error);
-  import_ok (store, "invoice-small.csv");
-  g_assert_cmpint (pragma_int (path, "application_id"), ==, PECAN_APPLICATION_ID);
-}
-
-static void
-add_test (const char  *path,
-          void       (*func) (Fixture *, gconstpointer))
-{
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
+  pecan_test_import_ok (store, "invoice-small.csv");
+  g_assert_cmpint (pecan_test_query_int (path, "PRAGMA application_id"), ==, PECAN_APPLICATION_ID);
 }
 
 int
@@ -522,17 +411,17 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  add_test ("/store/default-path", test_default_path);
-  add_test ("/store/private", test_private);
-  add_test ("/store/new-schema", test_new_schema);
-  add_test ("/store/reopen", test_reopen);
-  add_test ("/store/not-sqlite", test_not_sqlite);
-  add_test ("/store/text-file", test_text_file);
-  add_test ("/store/other-program", test_other_program);
-  add_test ("/store/newer-schema", test_newer_schema);
-  add_test ("/store/newer-schema-wal", test_newer_schema_wal);
-  add_test ("/store/settings", test_settings);
-  add_test ("/store/pec-rate", test_pec_rate);
-  add_test ("/store/empty-file", test_empty_file);
+  pecan_test_add ("/store/default-path", NULL, test_default_path);
+  pecan_test_add ("/store/private", NULL, test_private);
+  pecan_test_add ("/store/new-schema", NULL, test_new_schema);
+  pecan_test_add ("/store/reopen", NULL, test_reopen);
+  pecan_test_add ("/store/not-sqlite", NULL, test_not_sqlite);
+  pecan_test_add ("/store/text-file", NULL, test_text_file);
+  pecan_test_add ("/store/other-program", NULL, test_other_program);
+  pecan_test_add ("/store/newer-schema", NULL, test_newer_schema);
+  pecan_test_add ("/store/newer-schema-wal", NULL, test_newer_schema_wal);
+  pecan_test_add ("/store/settings", NULL, test_settings);
+  pecan_test_add ("/store/pec-rate", NULL, test_pec_rate);
+  pecan_test_add ("/store/empty-file", NULL, test_empty_file);
   return g_test_run ();
 }
