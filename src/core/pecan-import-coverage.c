@@ -1,0 +1,208 @@
+/* pecan-import-coverage.c: which lines of an import are taken
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A batch takes a subscription's day from older data, and billed data
+ * takes a customer's whole month from unbilled data: decided as the lines
+ * come, and remembered, since a file repeats the same day many times.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pecan-import-writer-private.h"
+#include "pecan-parse.h"
+
+static const char select_coverage_sql[] =
+  "SELECT batch_id, invoiced FROM coverage"
+  " WHERE subscription_id = ? AND day = ? AND family = ?";
+static const char billed_exists_sql[] =
+  "SELECT 1 FROM coverage WHERE customer_id = ? AND day BETWEEN ? AND ? AND family = 0"
+  " AND invoiced = 1 AND batch_id <> ? LIMIT 1";
+static const char unbilled_days_sql[] =
+  "SELECT subscription_id, day FROM coverage WHERE customer_id = ? AND day BETWEEN ? AND ?"
+  " AND family = 0 AND invoiced = 0 AND batch_id <> ?";
+static const char insert_coverage_sql[] =
+  "INSERT INTO coverage (subscription_id, day, family, customer_id, batch_id, invoiced)"
+  " VALUES (?, ?, ?, ?, ?, ?)";
+
+static void
+month_bounds (int     month,
+              gint32 *first,
+              gint32 *last)
+{
+  *first = pecan_day_from_ymd (month / 100, month % 100, 1);
+  *last = pecan_day_from_ymd (month / 100 + month % 100 / 12, month % 100 % 12 + 1, 1) - 1;
+}
+
+/* The billed files of a month are the authority for the customer's whole
+ * billing period: the first billed line of a customer and month removes
+ * every unbilled day of it, even the days the billed file has no line for. */
+static gboolean
+clear_unbilled_month (PecanImportWriter  *self,
+                      gint64              customer,
+                      int                 month,
+                      GError            **error)
+{
+  sqlite3_stmt *stmt = pecan_store_cached (self->store, unbilled_days_sql, error);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  gint32 first, last;
+
+  if (stmt == NULL)
+    return FALSE;
+  month_bounds (month, &first, &last);
+  sqlite3_bind_int64 (stmt, 1, customer);
+  sqlite3_bind_int (stmt, 2, first);
+  sqlite3_bind_int (stmt, 3, last);
+  sqlite3_bind_int64 (stmt, 4, self->batch_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 key[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+      g_array_append_val (keys, key);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 *key = &g_array_index (keys, gint64, 2 * i);
+      gint64 removed = 0;
+
+      if (!pecan_store_remove_coverage (self->store, key[0], key[1], PECAN_FAMILY_DAILY,
+                                        &removed, error))
+        return FALSE;
+      self->info->replaced += removed;
+      pecan_store_add_month_key (self->stale_months, key[0], key[1]);
+    }
+  /* Coverage slots that said "keep" for those days are wrong now. */
+  if (keys->len > 0)
+    memset (self->coverage, 0, sizeof (CoverageSlot) * COVERAGE_SLOTS);
+  return TRUE;
+}
+
+static gboolean
+billed_month_exists (PecanImportWriter *self,
+                     gint64             customer,
+                     int                month)
+{
+  sqlite3_stmt *stmt = pecan_store_cached (self->store, billed_exists_sql, NULL);
+  gint32 first, last;
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  month_bounds (month, &first, &last);
+  sqlite3_bind_int64 (stmt, 1, customer);
+  sqlite3_bind_int (stmt, 2, first);
+  sqlite3_bind_int (stmt, 3, last);
+  sqlite3_bind_int64 (stmt, 4, self->batch_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
+/* Decided once per customer and month of a batch: does billed data of
+ * another batch hold that month (so unbilled lines are left out), or must
+ * this batch's billed lines clear the unbilled ones? */
+gboolean
+pecan_import_writer_check_billing_period (PecanImportWriter     *self,
+                                          const PecanParsedRow  *row,
+                                          const RowIds          *ids,
+                                          gboolean              *accept,
+                                          GError               **error)
+{
+  gint64 key = ids->customer << 32 | self->last_month;
+  gpointer value;
+
+  *accept = TRUE;
+  if (row->family != PECAN_FAMILY_DAILY)
+    return TRUE;
+  if (key == self->last_period && row->invoiced == self->last_period_invoiced)
+    {
+      *accept = self->last_period_accept;
+      return TRUE;
+    }
+  self->last_period = key;
+  self->last_period_invoiced = row->invoiced;
+  if (g_hash_table_lookup_extended (self->periods, &key, NULL, &value))
+    {
+      *accept = self->last_period_accept = GPOINTER_TO_INT (value);
+      return TRUE;
+    }
+  if (row->invoiced)
+    {
+      if (!clear_unbilled_month (self, ids->customer, self->last_month, error))
+        return FALSE;
+    }
+  else
+    *accept = !billed_month_exists (self, ids->customer, self->last_month);
+  g_hash_table_insert (self->periods, g_memdup2 (&key, sizeof key), GINT_TO_POINTER (*accept));
+  self->last_period_accept = *accept;
+  return TRUE;
+}
+
+/* Whether this batch takes a subscription's day: it replaces older data,
+ * except that unbilled lines never replace billed ones. */
+gboolean
+pecan_import_writer_claim_coverage (PecanImportWriter     *self,
+                                    const PecanParsedRow  *row,
+                                    const RowIds          *ids,
+                                    gboolean              *accept,
+                                    GError               **error)
+{
+  guint slot = (guint) ((ids->subscription * 2654435761u) ^ (row->day * 40503u) ^ row->family)
+               & (COVERAGE_SLOTS - 1);
+  CoverageSlot *c = &self->coverage[slot];
+  sqlite3_stmt *stmt;
+  gint64 replaced = 0;
+
+  if (c->valid && c->subscription == ids->subscription && c->day == row->day
+      && c->family == row->family)
+    {
+      *accept = c->accept;
+      return TRUE;
+    }
+
+  stmt = pecan_store_cached (self->store, select_coverage_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ids->subscription);
+  sqlite3_bind_int (stmt, 2, row->day);
+  sqlite3_bind_int (stmt, 3, row->family);
+  *accept = TRUE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 holder = sqlite3_column_int64 (stmt, 0);
+      gboolean holder_invoiced = sqlite3_column_int (stmt, 1);
+
+      sqlite3_reset (stmt);
+      if (holder == self->batch_id)
+        goto remember;
+      if (holder_invoiced && !row->invoiced)
+        {
+          *accept = FALSE;
+          goto remember;
+        }
+      if (!pecan_store_remove_coverage (self->store, ids->subscription, row->day, row->family,
+                                        &replaced, error))
+        return FALSE;
+      self->info->replaced += replaced;
+      pecan_store_add_month_key (self->stale_months, ids->subscription, row->day);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = pecan_store_cached (self->store, insert_coverage_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ids->subscription);
+  sqlite3_bind_int (stmt, 2, row->day);
+  sqlite3_bind_int (stmt, 3, row->family);
+  sqlite3_bind_int64 (stmt, 4, ids->customer);
+  sqlite3_bind_int64 (stmt, 5, self->batch_id);
+  sqlite3_bind_int (stmt, 6, row->invoiced);
+  if (!pecan_store_step_done (self->store, stmt, error))
+    return FALSE;
+
+remember:
+  *c = (CoverageSlot) { ids->subscription, row->day, row->family, TRUE, *accept };
+  return TRUE;
+}

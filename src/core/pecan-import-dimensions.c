@@ -1,0 +1,300 @@
+/* pecan-import-dimensions.c: the import's dimension tables and their caches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dimensions (partner, customer, subscription, category, meter, product,
+ * resource) are stored once and cached by key; lines refer to them by id.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pecan-import-writer-private.h"
+
+/* Each dimension is written with an upsert that keeps known names when a
+ * file leaves them empty, and returns the row's id either way. */
+static const char * const upsert_dim_sql[N_DIMS] = {
+  [DIM_PARTNER] =
+    "INSERT INTO partner (tenant_id, name, mpn_id) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (tenant_id) DO UPDATE SET"
+    " name = CASE WHEN ?2 <> '' THEN ?2 ELSE partner.name END,"
+    " mpn_id = CASE WHEN ?3 <> '' THEN ?3 ELSE partner.mpn_id END RETURNING id",
+  [DIM_CUSTOMER] =
+    "INSERT INTO customer (tenant_id, name, domain, country, partner_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (tenant_id) DO UPDATE SET"
+    " name = CASE WHEN ?2 <> '' THEN ?2 ELSE customer.name END,"
+    " domain = CASE WHEN ?3 <> '' THEN ?3 ELSE customer.domain END,"
+    " country = CASE WHEN ?4 <> '' THEN ?4 ELSE customer.country END,"
+    " partner_id = coalesce (?5, customer.partner_id) RETURNING id",
+  [DIM_SUBSCRIPTION] =
+    "INSERT INTO subscription (azure_id, customer_id, name, plan_id) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (azure_id) DO UPDATE SET"
+    " name = CASE WHEN ?3 <> '' THEN ?3 ELSE subscription.name END,"
+    " plan_id = CASE WHEN ?4 <> '' THEN ?4 ELSE subscription.plan_id END RETURNING id",
+  [DIM_CATEGORY] =
+    "INSERT INTO category (name) VALUES (?1)"
+    " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+  [DIM_METER] =
+    "INSERT INTO meter (meter_key, category_id, subcategory, name, region, unit)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " ON CONFLICT (meter_key) DO UPDATE SET name = excluded.name RETURNING id",
+  [DIM_PRODUCT] =
+    "INSERT INTO product (product_key, name, sku, publisher) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (product_key) DO UPDATE SET name = excluded.name RETURNING id",
+  [DIM_RESOURCE] =
+    "INSERT INTO resource (uri, resource_group) VALUES (?1, ?2)"
+    " ON CONFLICT (uri) DO UPDATE SET resource_group = excluded.resource_group RETURNING id",
+};
+
+void
+pecan_import_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  /* Excel's "CSV" in a Western locale is Windows-1252, not UTF-8. */
+  if (g_utf8_validate (text, -1, NULL))
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    {
+      g_autofree char *converted = g_convert (text, -1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+      g_autofree char *valid = converted != NULL ? NULL : g_utf8_make_valid (text, -1);
+      sqlite3_bind_text (stmt, index, converted != NULL ? converted : valid, -1, SQLITE_TRANSIENT);
+    }
+}
+
+void
+pecan_import_bind_id_or_null (sqlite3_stmt *stmt,
+                              int           index,
+                              gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Several keys per line are looked up: hash them eight bytes at a time. */
+guint
+pecan_import_key_hash (gconstpointer data)
+{
+  const char *p = data;
+  gsize n = strlen (p);
+  guint64 h = n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 v;
+
+  for (; n >= 8; p += 8, n -= 8)
+    {
+      memcpy (&v, p, 8);
+      h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h ^= h >> 32;
+    }
+  v = 0;
+  memcpy (&v, p, n);
+  h = (h ^ v) * G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53);
+  return (guint) (h ^ (h >> 29));
+}
+
+static gboolean
+dim_lookup (PecanImportWriter *self,
+            Dim                dim,
+            const char        *key,
+            gint64            *id)
+{
+  DimCache *cache = &self->dims[dim];
+  gpointer stored, value;
+
+  if (cache->last_key != NULL && strcmp (cache->last_key, key) == 0)
+    {
+      *id = cache->last_id;
+      return TRUE;
+    }
+  if (!g_hash_table_lookup_extended (cache->ids, key, &stored, &value))
+    return FALSE;
+  *id = GPOINTER_TO_SIZE (value);
+  cache->last_key = stored;
+  cache->last_id = *id;
+  return TRUE;
+}
+
+/* Steps an upsert ... RETURNING id and caches the id under @key. */
+static gboolean
+dim_store (PecanImportWriter  *self,
+           Dim                 dim,
+           const char         *key,
+           sqlite3_stmt       *stmt,
+           gint64             *id,
+           GError            **error)
+{
+  DimCache *cache = &self->dims[dim];
+  char *stored;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      pecan_store_set_error (self->store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  stored = g_strdup (key);
+  g_hash_table_insert (cache->ids, stored, GSIZE_TO_POINTER (*id));
+  cache->last_key = stored;
+  cache->last_id = *id;
+  return TRUE;
+}
+
+#define TEXT(field) pecan_chunk_text (chunk, row, PECAN_FIELD_##field)
+
+static gboolean
+resolve_simple (PecanImportWriter     *self,
+                Dim                    dim,
+                const char            *key,
+                const char            *a,
+                const char            *b,
+                const char            *c,
+                gint64                 extra,
+                gint64                *id,
+                GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (dim_lookup (self, dim, key, id))
+    return TRUE;
+  stmt = pecan_store_cached (self->store, upsert_dim_sql[dim], error);
+  if (stmt == NULL)
+    return FALSE;
+  pecan_import_bind_text (stmt, 1, key);
+  if (a != NULL)
+    pecan_import_bind_text (stmt, 2, a);
+  if (b != NULL)
+    pecan_import_bind_text (stmt, 3, b);
+  if (c != NULL)
+    pecan_import_bind_text (stmt, 4, c);
+  if (dim == DIM_CUSTOMER)
+    pecan_import_bind_id_or_null (stmt, 5, extra);
+  else if (dim == DIM_SUBSCRIPTION)
+    {
+      sqlite3_bind_int64 (stmt, 2, extra);
+      pecan_import_bind_text (stmt, 3, a);
+      pecan_import_bind_text (stmt, 4, b);
+    }
+  return dim_store (self, dim, key, stmt, id, error);
+}
+
+/* A key of several texts, built for every line: no printf. */
+static void
+join_key (GString    *key,
+          const char *first,
+          ...)
+{
+  va_list args;
+
+  g_string_truncate (key, 0);
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    {
+      g_string_append (key, part);
+      g_string_append_c (key, '|');
+    }
+  va_end (args);
+}
+
+/* Invoice lines have no meter category: "Storage - E10 LRS Disk" gives it. */
+static const char *
+category_of (PecanImportWriter     *self,
+             const PecanChunk      *chunk,
+             const PecanParsedRow  *row)
+{
+  const char *description = TEXT (METER_DESCRIPTION);
+  const char *dash;
+
+  if (*TEXT (METER_CATEGORY) != '\0')
+    return TEXT (METER_CATEGORY);
+  if ((dash = strstr (description, " - ")) == NULL)
+    return TEXT (PRODUCT_NAME);
+  g_string_truncate (self->category, 0);
+  g_string_append_len (self->category, description, dash - description);
+  return self->category->str;
+}
+
+static gboolean
+resolve_meter (PecanImportWriter     *self,
+               const PecanChunk      *chunk,
+               const PecanParsedRow  *row,
+               gint64                *category_id,
+               gint64                *meter_id,
+               GError               **error)
+{
+  const char *category = category_of (self, chunk, row);
+  const char *name = *TEXT (METER_NAME) ? TEXT (METER_NAME) : TEXT (METER_DESCRIPTION);
+  sqlite3_stmt *stmt;
+
+  if (!resolve_simple (self, DIM_CATEGORY, category, NULL, NULL, NULL, 0, category_id, error))
+    return FALSE;
+
+  join_key (self->key, TEXT (METER_ID), category, TEXT (METER_SUBCATEGORY), name,
+            TEXT (METER_REGION), TEXT (UNIT), NULL);
+  if (dim_lookup (self, DIM_METER, self->key->str, meter_id))
+    return TRUE;
+  stmt = pecan_store_cached (self->store, upsert_dim_sql[DIM_METER], error);
+  if (stmt == NULL)
+    return FALSE;
+  pecan_import_bind_text (stmt, 1, self->key->str);
+  sqlite3_bind_int64 (stmt, 2, *category_id);
+  pecan_import_bind_text (stmt, 3, TEXT (METER_SUBCATEGORY));
+  pecan_import_bind_text (stmt, 4, name);
+  pecan_import_bind_text (stmt, 5, TEXT (METER_REGION));
+  pecan_import_bind_text (stmt, 6, TEXT (UNIT));
+  return dim_store (self, DIM_METER, self->key->str, stmt, meter_id, error);
+}
+
+static gboolean
+resolve_product (PecanImportWriter     *self,
+                 const PecanChunk      *chunk,
+                 const PecanParsedRow  *row,
+                 gint64                *product_id,
+                 GError               **error)
+{
+  const char *publisher = *TEXT (PUBLISHER_NAME) ? TEXT (PUBLISHER_NAME) : "Microsoft";
+  sqlite3_stmt *stmt;
+
+  join_key (self->key, TEXT (PRODUCT_NAME), TEXT (SKU_NAME), publisher, NULL);
+  if (dim_lookup (self, DIM_PRODUCT, self->key->str, product_id))
+    return TRUE;
+  stmt = pecan_store_cached (self->store, upsert_dim_sql[DIM_PRODUCT], error);
+  if (stmt == NULL)
+    return FALSE;
+  pecan_import_bind_text (stmt, 1, self->key->str);
+  pecan_import_bind_text (stmt, 2, TEXT (PRODUCT_NAME));
+  pecan_import_bind_text (stmt, 3, TEXT (SKU_NAME));
+  pecan_import_bind_text (stmt, 4, publisher);
+  return dim_store (self, DIM_PRODUCT, self->key->str, stmt, product_id, error);
+}
+
+gboolean
+pecan_import_writer_resolve_ids (PecanImportWriter     *self,
+                                 const PecanChunk      *chunk,
+                                 const PecanParsedRow  *row,
+                                 RowIds                *ids,
+                                 GError               **error)
+{
+  gint64 partner = 0;
+
+  if (*TEXT (PARTNER_ID) != '\0'
+      && !resolve_simple (self, DIM_PARTNER, TEXT (PARTNER_ID), TEXT (PARTNER_NAME),
+                          TEXT (MPN_ID), NULL, 0, &partner, error))
+    return FALSE;
+  ids->resource = 0;
+  return resolve_simple (self, DIM_CUSTOMER, TEXT (CUSTOMER_ID), TEXT (CUSTOMER_NAME),
+                         TEXT (CUSTOMER_DOMAIN), TEXT (CUSTOMER_COUNTRY), partner,
+                         &ids->customer, error)
+         && resolve_simple (self, DIM_SUBSCRIPTION, TEXT (SUBSCRIPTION_ID),
+                            TEXT (SUBSCRIPTION_NAME), TEXT (PLAN_ID), NULL, ids->customer,
+                            &ids->subscription, error)
+         && resolve_meter (self, chunk, row, &ids->category, &ids->meter, error)
+         && resolve_product (self, chunk, row, &ids->product, error)
+         && (*TEXT (RESOURCE_URI) == '\0'
+             || resolve_simple (self, DIM_RESOURCE, TEXT (RESOURCE_URI), TEXT (RESOURCE_GROUP),
+                                NULL, NULL, 0, &ids->resource, error));
+}
