@@ -1343,6 +1343,51 @@ test_missing_file (Fixture       *f,
   g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
 }
 
+/* Hostile files must fail at constant memory: a first line of countless
+ * columns, or a quoted field that never ends. */
+static void
+write_and_fail (Fixture    *f,
+                const char *name,
+                GString    *content,
+                int         code)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanBatch) batch = NULL;
+
+  g_assert_true (g_file_set_contents (path, content->str, content->len, NULL));
+  batch = pecan_test_import_path (f->store, path, PECAN_IMPORT_SKIP_BAD_ROWS, &error);
+  g_assert_null (batch);
+  g_assert_error (error, PECAN_IMPORT_ERROR, code);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
+}
+
+static void
+test_wide_header (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) content = g_string_new (NULL);
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (content, "column%u,", i);
+  g_string_append (content, "last\n1\n");
+  write_and_fail (f, "wide.csv", content, PECAN_IMPORT_ERROR_UNKNOWN_LAYOUT);
+}
+
+static void
+test_endless_field (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) content = g_string_new ("CustomerId,UsageDate,BillingPreTaxTotal,"
+                                             "BillingCurrency,EntitlementId,MeterCategory,"
+                                             "PartnerEarnedCreditPercentage\n\"");
+
+  while (content->len < 20 * 1024 * 1024)
+    g_string_append (content, "no closing quote, ");
+  write_and_fail (f, "endless.csv", content, PECAN_IMPORT_ERROR_BAD_ROW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1391,6 +1436,8 @@ main (int   argc,
   pecan_test_add ("/import/missing-file", NULL, test_missing_file);
   pecan_test_add ("/import/identifier-case", NULL, test_identifier_case);
   pecan_test_add ("/import/windows-1252", NULL, test_windows_1252);
+  pecan_test_add ("/import/hostile/wide-header", NULL, test_wide_header);
+  pecan_test_add ("/import/hostile/endless-field", NULL, test_endless_field);
 
   result = g_test_run ();
 

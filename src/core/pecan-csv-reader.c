@@ -23,6 +23,10 @@
 #include "pecan-error.h"
 
 #define BLOCK_SIZE (1024 * 1024)
+/* Bounds that keep memory constant whatever a file holds: no usage file
+ * has a field of megabytes or a thousand columns. */
+#define MAX_FIELD_SIZE (16 * 1024 * 1024)
+#define MAX_COLUMNS 1024
 
 struct _PecanCsvReader
 {
@@ -109,6 +113,14 @@ hash_finish (PecanCsvReader *self)
 #endif
 }
 
+/* libcsv grows its buffer to hold the longest field: refuse beyond a bound. */
+static void *
+bounded_realloc (void   *data,
+                 size_t  size)
+{
+  return size > MAX_FIELD_SIZE ? NULL : g_try_realloc (data, size);
+}
+
 static gboolean
 is_blank (unsigned char c)
 {
@@ -148,7 +160,18 @@ field_cb (void   *data,
     }
 
   if (G_UNLIKELY (self->in_header))
-    g_ptr_array_add (self->header, g_strndup (data, len));
+    {
+      if (self->header->len == MAX_COLUMNS)
+        {
+          g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_UNKNOWN_LAYOUT,
+                       _("“%s” is not a usage file Pecan can read: its first line has more "
+                         "than %d columns. Choose the file as downloaded from Partner Center "
+                         "or Azure Cost Management."),
+                       self->name, MAX_COLUMNS);
+          return;
+        }
+      g_ptr_array_add (self->header, g_strndup (data, len));
+    }
   else if (self->column < self->n_mapped && (slot = self->slot_of_column[self->column]) >= 0)
     {
       arena_reserve (self, len + 1);
@@ -376,7 +399,9 @@ hash_thread (gpointer data)
 }
 
 /* Regular local files are mapped: neither the parse nor the hash then
- * copies the file. */
+ * copies the file. Should another program truncate the file while it is
+ * read, the process ends on SIGBUS; the import's transaction is then never
+ * committed, so the database keeps what it held. */
 static void
 try_map (PecanCsvReader *self)
 {
@@ -425,6 +450,8 @@ pecan_csv_reader_open (GFile   *file,
   self->sha256 = g_checksum_new (G_CHECKSUM_SHA256);
 #endif
   csv_init (&self->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  csv_set_realloc_func (&self->parser, bounded_realloc);
+  csv_set_free_func (&self->parser, g_free);
 
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
@@ -567,7 +594,12 @@ parse_text (PecanCsvReader  *self,
       if (nl != NULL)
         self->physical_line++;
     }
-  if (csv_error (&self->parser) != CSV_SUCCESS && self->error == NULL)
+  if (csv_error (&self->parser) == CSV_ENOMEM && self->error == NULL)
+    g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+                 _("Line %" G_GUINT64_FORMAT " of “%s” has a field longer than %d MiB (column "
+                   "%u): this is not a usage file, or a quote mark is missing."),
+                 self->physical_line, self->name, MAX_FIELD_SIZE >> 20, self->column + 1);
+  else if (csv_error (&self->parser) != CSV_SUCCESS && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
                  _("Line %" G_GUINT64_FORMAT " of “%s” has a quote mark in the wrong place "
                    "(column %u): a quoted field must end with a quote followed by the "
