@@ -24,7 +24,7 @@ static const char unbilled_days_sql[] =
   " AND family = 0 AND invoiced = 0 AND batch_id <> ?";
 static const char insert_coverage_sql[] =
   "INSERT INTO coverage (subscription_id, day, family, customer_id, batch_id, invoiced)"
-  " VALUES (?, ?, ?, ?, ?, ?)";
+  " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
 static void
 month_bounds (int     month,
@@ -140,6 +140,29 @@ pecan_import_writer_check_billing_period (PecanImportWriter     *self,
   return TRUE;
 }
 
+static gboolean
+insert_coverage (PecanImportWriter     *self,
+                 const PecanParsedRow  *row,
+                 const RowIds          *ids,
+                 gboolean              *inserted,
+                 GError               **error)
+{
+  sqlite3_stmt *stmt = pecan_store_cached (self->store, insert_coverage_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ids->subscription);
+  sqlite3_bind_int (stmt, 2, row->day);
+  sqlite3_bind_int (stmt, 3, row->family);
+  sqlite3_bind_int64 (stmt, 4, ids->customer);
+  sqlite3_bind_int64 (stmt, 5, self->batch_id);
+  sqlite3_bind_int (stmt, 6, row->invoiced);
+  if (!pecan_store_step_done (self->store, stmt, error))
+    return FALSE;
+  *inserted = sqlite3_changes (pecan_store_get_db (self->store)) > 0;
+  return TRUE;
+}
+
 /* Whether this batch takes a subscription's day: it replaces older data,
  * except that unbilled lines never replace billed ones. */
 gboolean
@@ -154,6 +177,9 @@ pecan_import_writer_claim_coverage (PecanImportWriter     *self,
   CoverageSlot *c = &self->coverage[slot];
   sqlite3_stmt *stmt;
   gint64 replaced = 0;
+  gint64 holder;
+  gboolean holder_invoiced;
+  gboolean inserted;
 
   if (c->valid && c->subscription == ids->subscription && c->day == row->day
       && c->family == row->family)
@@ -162,45 +188,42 @@ pecan_import_writer_claim_coverage (PecanImportWriter     *self,
       return TRUE;
     }
 
+  /* Most keys are new: the insert alone settles them. */
+  *accept = TRUE;
+  if (!insert_coverage (self, row, ids, &inserted, error))
+    return FALSE;
+  if (inserted)
+    goto remember;
+
   stmt = pecan_store_cached (self->store, select_coverage_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ids->subscription);
   sqlite3_bind_int (stmt, 2, row->day);
   sqlite3_bind_int (stmt, 3, row->family);
-  *accept = TRUE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      gint64 holder = sqlite3_column_int64 (stmt, 0);
-      gboolean holder_invoiced = sqlite3_column_int (stmt, 1);
-
+      pecan_store_set_error (self->store, error);
       sqlite3_reset (stmt);
-      if (holder == self->batch_id)
-        goto remember;
-      if (holder_invoiced && !row->invoiced)
-        {
-          *accept = FALSE;
-          goto remember;
-        }
-      if (!pecan_store_remove_coverage (self->store, ids->subscription, row->day, row->family,
-                                        &replaced, error))
-        return FALSE;
-      self->info->replaced += replaced;
-      pecan_store_add_month_key (self->stale_months, ids->subscription, row->day);
+      return FALSE;
     }
+  holder = sqlite3_column_int64 (stmt, 0);
+  holder_invoiced = sqlite3_column_int (stmt, 1);
   sqlite3_reset (stmt);
-
-  stmt = pecan_store_cached (self->store, insert_coverage_sql, error);
-  if (stmt == NULL)
+  if (holder == self->batch_id)
+    goto remember;
+  if (holder_invoiced && !row->invoiced)
+    {
+      *accept = FALSE;
+      goto remember;
+    }
+  if (!pecan_store_remove_coverage (self->store, ids->subscription, row->day, row->family,
+                                    &replaced, error)
+      || !insert_coverage (self, row, ids, &inserted, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ids->subscription);
-  sqlite3_bind_int (stmt, 2, row->day);
-  sqlite3_bind_int (stmt, 3, row->family);
-  sqlite3_bind_int64 (stmt, 4, ids->customer);
-  sqlite3_bind_int64 (stmt, 5, self->batch_id);
-  sqlite3_bind_int (stmt, 6, row->invoiced);
-  if (!pecan_store_step_done (self->store, stmt, error))
-    return FALSE;
+  g_assert (inserted);
+  self->info->replaced += replaced;
+  pecan_store_add_month_key (self->stale_months, ids->subscription, row->day);
 
 remember:
   *c = (CoverageSlot) { ids->subscription, row->day, row->family, TRUE, *accept };
