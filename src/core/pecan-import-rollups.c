@@ -157,4 +157,11 @@ pecan_import_writer_add_to_rollups (PecanImportWriter     *self,
   key.period = row->day;
   key.category = 0;
   rollup_add (self->daily, &self->last_daily, &key, row->billed);
+
+  /* The customer-month rollup is summed from the monthly one at commit. */
+  if ((ids->customer << 32 | self->last_month) != self->last_customer_month)
+    {
+      self->last_customer_month = ids->customer << 32 | self->last_month;
+      pecan_store_add_month_key (self->customer_months, ids->customer, row->day);
+    }
 }

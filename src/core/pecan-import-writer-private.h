@@ -99,6 +99,8 @@ struct _PecanImportWriter
   RollupEntry       *last_monthly;
   GHashTable        *customers_seen;
   GHashTable        *stale_months;     /* lost lines to a replacement: sum again */
+  GHashTable        *customer_months;  /* customer << 32 | month this import changed */
+  gint64             last_customer_month;
   GHashTable        *periods;          /* customer << 32 | month: unbilled lines welcome */
   gint64             last_period;
   gboolean           last_period_invoiced;

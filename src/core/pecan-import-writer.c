@@ -156,6 +156,8 @@ pecan_import_writer_begin (PecanStore         *store,
                                          g_free, NULL);
   self->customers_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stale_months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->customer_months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->last_customer_month = -1;
   self->periods = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->last_day = G_MININT32;
   self->last_period = -1;
@@ -309,6 +311,7 @@ pecan_import_writer_commit (PecanImportWriter  *writer,
     }
   if (!check_not_empty (writer, error) || !pecan_import_writer_rollup_flush (writer, error)
       || !pecan_store_rebuild_months (writer->store, writer->stale_months, error)
+      || !pecan_store_rebuild_customer_months (writer->store, writer->customer_months, error)
       || !update_batch (writer, error) || !pecan_store_exec (writer->store, "COMMIT", error))
     return FALSE;
   writer->in_transaction = FALSE;
@@ -341,6 +344,7 @@ pecan_import_writer_free (PecanImportWriter *writer)
   g_clear_pointer (&writer->monthly, g_hash_table_unref);
   g_clear_pointer (&writer->customers_seen, g_hash_table_unref);
   g_clear_pointer (&writer->stale_months, g_hash_table_unref);
+  g_clear_pointer (&writer->customer_months, g_hash_table_unref);
   g_clear_pointer (&writer->periods, g_hash_table_unref);
   g_clear_pointer (&writer->insert_one, sqlite3_finalize);
   g_clear_pointer (&writer->insert_many, sqlite3_finalize);

@@ -182,12 +182,14 @@ pecan_period_previous (const PecanPeriod *period,
  * rollup does not keep) the lines themselves. */
 typedef enum
 {
+  SOURCE_CUSTOMER_MONTHLY,
   SOURCE_MONTHLY,
   SOURCE_DAILY,
   SOURCE_LINES,
 } Source;
 
 static const char * const source_tables[] = {
+  [SOURCE_CUSTOMER_MONTHLY] = "customer_month_total",
   [SOURCE_MONTHLY] = "monthly_total",
   [SOURCE_DAILY] = "daily_total",
   [SOURCE_LINES] =
@@ -202,7 +204,7 @@ static char *
 summary_sql (PecanGroupBy group_by,
              Source       source)
 {
-  gboolean monthly = source == SOURCE_MONTHLY;
+  gboolean monthly = source == SOURCE_MONTHLY || source == SOURCE_CUSTOMER_MONTHLY;
   const char *month = monthly ? "t.month"
                               : "CAST (strftime ('%Y%m', t.day * 86400, 'unixepoch') AS INTEGER)";
   const char *range = monthly ? "t.month BETWEEN ?1 AND ?2" : "t.day BETWEEN ?1 AND ?2";
@@ -231,9 +233,9 @@ summary_sql (PecanGroupBy group_by,
     "   sum (CASE WHEN t.state = 0 AND t.pec_centi < 10000"
     "        THEN t.billed * 1.0 * t.pec_centi / (10000 - t.pec_centi) ELSE 0 END) AS earned,"
     "   sum (CASE WHEN t.state = 1 THEN t.billed ELSE 0 END) AS lost_base"
-    "  FROM %s AS t JOIN customer AS cu ON cu.id = t.customer_id"
+    "  FROM %s AS t%s"
     "  WHERE %s AND (?3 = 0 OR t.customer_id = ?3)"
-    "   AND (t.family = 0 OR NOT EXISTS (SELECT 1 FROM monthly_total AS d"
+    "   AND (t.family = 0 OR NOT EXISTS (SELECT 1 FROM customer_month_total AS d"
     "        WHERE d.month = %s AND d.customer_id = t.customer_id AND d.family = 0))"
     "  GROUP BY %s t.currency) AS g"
     " LEFT JOIN customer AS c ON c.id = g.customer_id"
@@ -241,7 +243,10 @@ summary_sql (PecanGroupBy group_by,
     " LEFT JOIN category AS k ON k.id = g.category_id"
     " LEFT JOIN partner AS p ON p.id = g.partner_id"
     " ORDER BY c.name, c.tenant_id, g.month, g.day, s.name, k.name, p.name, g.currency",
-    keys->str, source_tables[source], range, month, group->str);
+    keys->str, source_tables[source],
+    /* Only the partner grouping needs the customer of every row. */
+    group_by == PECAN_GROUP_PARTNER ? " JOIN customer AS cu ON cu.id = t.customer_id" : "",
+    range, month, group->str);
 }
 
 static char *
@@ -301,7 +306,8 @@ run_summary (PecanStore         *store,
   int first_month, last_month;
   gboolean monthly = group_by != PECAN_GROUP_DAY
                      && period_months (period, &first_month, &last_month);
-  Source source = monthly ? SOURCE_MONTHLY
+  gboolean fine = group_by == PECAN_GROUP_SUBSCRIPTION || group_by == PECAN_GROUP_CATEGORY;
+  Source source = monthly ? (fine ? SOURCE_MONTHLY : SOURCE_CUSTOMER_MONTHLY)
                           : group_by == PECAN_GROUP_CATEGORY ? SOURCE_LINES : SOURCE_DAILY;
   g_autofree char *sql = summary_sql (group_by, source);
   g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, sql, error);

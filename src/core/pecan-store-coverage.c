@@ -159,6 +159,55 @@ pecan_store_rebuild_month (PecanStore  *self,
   return pecan_store_step_done (self, ins, error);
 }
 
+static const char delete_customer_month_sql[] =
+  "DELETE FROM customer_month_total WHERE month = ?2 AND customer_id = ?1";
+static const char rebuild_customer_month_sql[] =
+  "INSERT INTO customer_month_total (month, customer_id, family, currency, state, pec_centi,"
+  "  lines, billed)"
+  " SELECT month, customer_id, family, currency, state, pec_centi, sum (lines), sum (billed)"
+  " FROM monthly_total WHERE month = ?2 AND customer_id = ?1"
+  " GROUP BY family, currency, state, pec_centi";
+
+/**
+ * pecan_store_rebuild_customer_months:
+ * @self: a store, in a transaction
+ * @keys: a set of `customer_id << 32 | yyyymm` (gint64 keys)
+ * @error: return location for an error
+ *
+ * Sums the customer-month rollup again from the monthly one, for the
+ * customers and months an import or an undo changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pecan_store_rebuild_customer_months (PecanStore  *self,
+                                     GHashTable  *keys,
+                                     GError     **error)
+{
+  GHashTableIter iter;
+  gint64 *key;
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    {
+      sqlite3_stmt *del = pecan_store_cached (self, delete_customer_month_sql, error);
+      sqlite3_stmt *ins;
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, *key >> 32);
+      sqlite3_bind_int (del, 2, (int) (*key & 0xFFFFFFFF));
+      if (!pecan_store_step_done (self, del, error)
+          || (ins = pecan_store_cached (self, rebuild_customer_month_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (ins, 1, *key >> 32);
+      sqlite3_bind_int (ins, 2, (int) (*key & 0xFFFFFFFF));
+      if (!pecan_store_step_done (self, ins, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pecan_store_add_month_key:
  * @keys: a set for pecan_store_rebuild_months()
@@ -218,14 +267,16 @@ pecan_store_undo_batch (PecanStore  *self,
 {
   g_autoptr(sqlite3_stmt) keys = NULL;
   g_autoptr(GHashTable) months = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) customer_months = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                                 g_free, NULL);
   sqlite3_stmt *del;
 
   g_return_val_if_fail (PECAN_IS_STORE (self), FALSE);
 
   if (!pecan_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  keys = pecan_store_prepare (self, "SELECT subscription_id, day, family FROM coverage "
-                                    "WHERE batch_id = ?", error);
+  keys = pecan_store_prepare (self, "SELECT subscription_id, day, family, customer_id"
+                                    " FROM coverage WHERE batch_id = ?", error);
   if (keys == NULL)
     goto fail;
   sqlite3_bind_int64 (keys, 1, batch_id);
@@ -238,8 +289,10 @@ pecan_store_undo_batch (PecanStore  *self,
                                         NULL, error))
         goto fail;
       pecan_store_add_month_key (months, subscription, day);
+      pecan_store_add_month_key (customer_months, sqlite3_column_int64 (keys, 3), day);
     }
-  if (!pecan_store_rebuild_months (self, months, error))
+  if (!pecan_store_rebuild_months (self, months, error)
+      || !pecan_store_rebuild_customer_months (self, customer_months, error))
     goto fail;
 
   del = pecan_store_cached (self, "DELETE FROM batch WHERE id = ?", error);

@@ -58,6 +58,9 @@ void          pecan_store_add_month_key (GHashTable *keys,
 gboolean      pecan_store_rebuild_months (PecanStore *self,
                                           GHashTable *keys,
                                           GError    **error);
+gboolean      pecan_store_rebuild_customer_months (PecanStore *self,
+                                                   GHashTable *keys,
+                                                   GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

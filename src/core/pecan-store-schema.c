@@ -93,7 +93,14 @@ static const char migration_1[] =
   "  lines INTEGER NOT NULL, billed INTEGER NOT NULL,"
   "  PRIMARY KEY (month, customer_id, family, subscription_id, category_id, currency,"
   "               state, pec_centi)) WITHOUT ROWID;"
-  "CREATE INDEX monthly_total_customer ON monthly_total (customer_id, month);";
+  "CREATE INDEX monthly_total_customer ON monthly_total (customer_id, month);"
+  /* Per customer and month only: what the overview, the chart and the
+   * customer table read, a small fraction of the monthly rollup. */
+  "CREATE TABLE customer_month_total ("
+  "  month INTEGER NOT NULL, customer_id INTEGER NOT NULL, family INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL, state INTEGER NOT NULL, pec_centi INTEGER NOT NULL,"
+  "  lines INTEGER NOT NULL, billed INTEGER NOT NULL,"
+  "  PRIMARY KEY (month, customer_id, family, currency, state, pec_centi)) WITHOUT ROWID;";
 
 static const char * const migrations[] = {
   migration_1,
