@@ -41,7 +41,7 @@ static const char * const group_keys[][6] = {
   [PECAN_GROUP_MONTH] = { NULL, NULL, NULL, NULL, "%M", NULL },
   [PECAN_GROUP_SUBSCRIPTION] = { "t.customer_id", "t.subscription_id", NULL, NULL, NULL, NULL },
   [PECAN_GROUP_CATEGORY] = { NULL, NULL, "t.category_id", NULL, NULL, NULL },
-  [PECAN_GROUP_DAY] = { NULL, NULL, NULL, NULL, "%M", "t.day" },
+  [PECAN_GROUP_DAY] = { NULL, NULL, NULL, NULL, NULL, "t.day" },
   [PECAN_GROUP_PARTNER] = { NULL, NULL, NULL, "cu.partner_id", NULL, NULL },
 };
 
@@ -269,6 +269,9 @@ read_summary_row (sqlite3_stmt     *stmt,
   info->month = sqlite3_column_int (stmt, 3);
   info->day = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? G_MININT32
                                                           : sqlite3_column_int (stmt, 4);
+  /* A day's month is found here rather than per row in SQL. */
+  if (info->day != G_MININT32)
+    info->month = pecan_store_month_of_day (info->day);
   info->currency = column_dup (stmt, 5);
   info->lines = sqlite3_column_int64 (stmt, 6);
   info->billed = sqlite3_column_int64 (stmt, 7);
@@ -595,8 +598,12 @@ pecan_query_data_range (PecanStore   *store,
                         PecanPeriod  *range,
                         GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, "SELECT min (day), max (day)"
-                                                             " FROM daily_total", error);
+  /* Two subqueries: SQLite answers each from the key, but min and max
+   * asked together with a scan of the table. */
+  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store,
+                                                      "SELECT (SELECT min (day) FROM daily_total),"
+                                                      " (SELECT max (day) FROM daily_total)",
+                                                      error);
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW
       || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
