@@ -452,6 +452,9 @@ pecan_csv_reader_open (GFile   *file,
   csv_init (&self->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
   csv_set_realloc_func (&self->parser, bounded_realloc);
   csv_set_free_func (&self->parser, g_free);
+  /* libcsv grows its buffer by this much at a time (128 bytes by default:
+   * a long field would be copied over and over). */
+  csv_set_blk_size (&self->parser, BLOCK_SIZE);
 
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
