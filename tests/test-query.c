@@ -75,7 +75,8 @@ test_period_parse (void)
 {
   static const char * const invalid[] = {
     "", "2026", "2026-13", "2026-00", "26-01", "2026-01-15", "2026/01", "January",
-    "2026-01:", ":2026-01", "2026-03:2026-01", "2026-01:2026-02:2026-03", "2026-0x", NULL
+    "2026-01:", ":2026-01", "2026-03:2026-01", "2026-01:2026-02:2026-03", "2026-0x",
+    "2026-Q0", "2026-Q5", "2026-Q", "2026-Q1x", "2026-Q2:2026-Q1", NULL
   };
   PecanPeriod period;
 
@@ -93,6 +94,21 @@ test_period_parse (void)
   g_assert_true (pecan_period_parse ("2025-12:2026-01", &period));
   g_assert_cmpint (period.first, ==, day (2025, 12, 1));
   g_assert_cmpint (period.last, ==, day (2026, 1, 31));
+
+  g_assert_true (pecan_period_parse ("2026-Q1", &period));
+  g_assert_cmpint (period.first, ==, day (2026, 1, 1));
+  g_assert_cmpint (period.last, ==, day (2026, 3, 31));
+
+  g_assert_true (pecan_period_parse ("2025-q4", &period));
+  g_assert_cmpint (period.first, ==, day (2025, 10, 1));
+  g_assert_cmpint (period.last, ==, day (2025, 12, 31));
+
+  g_assert_true (pecan_period_parse ("2025-Q3:2026-Q1", &period));
+  g_assert_cmpint (period.first, ==, day (2025, 7, 1));
+  g_assert_cmpint (period.last, ==, day (2026, 3, 31));
+
+  g_assert_true (pecan_period_parse ("2026-Q1:2026-05", &period));
+  g_assert_cmpint (period.last, ==, day (2026, 5, 31));
 
   for (guint i = 0; invalid[i] != NULL; i++)
     {

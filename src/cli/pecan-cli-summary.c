@@ -44,8 +44,8 @@ resolve_period (const PeriodOptions *options,
     }
   if (options->period != NULL && !pecan_period_parse (options->period, period))
     {
-      pecan_cli_fail (_("“%s” is not a period: write a month (2026-01) or a range of months "
-                        "(2026-01:2026-03)"), options->period);
+      pecan_cli_fail (_("“%s” is not a period: write a month (2026-01), a quarter (2026-Q1) "
+                        "or a range of them (2026-01:2026-03)"), options->period);
       return FALSE;
     }
   if ((options->from != NULL && !pecan_parse_iso_day (options->from, &period->first))
@@ -254,7 +254,7 @@ pecan_cli_summary (PecanCli  *cli,
       N_("customer-month (default), customer, month, subscription, category, day, partner "
          "or total"), N_("GROUPING") },
     { "period", 'p', 0, G_OPTION_ARG_STRING, &po.period, N_("A month or months"),
-      N_("2026-01[:2026-03]") },
+      N_("2026-01|2026-Q1[:…]") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &po.from, N_("First day"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &po.to, N_("Last day"), N_("YYYY-MM-DD") },
     { "customer", 'c', 0, G_OPTION_ARG_STRING, &customer, N_("Only this customer"),
@@ -437,7 +437,8 @@ pecan_cli_eligibility (PecanCli  *cli,
     {
       int y, m, d;
 
-      if (!pecan_period_parse (month_text, &period) || strchr (month_text, ':') != NULL)
+      if (!pecan_period_parse (month_text, &period) || strchr (month_text, ':') != NULL
+          || strchr (month_text, 'Q') != NULL || strchr (month_text, 'q') != NULL)
         {
           pecan_cli_fail (_("“%s” is not a month such as 2026-01"), month_text);
           return 2;

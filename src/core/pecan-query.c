@@ -69,21 +69,31 @@ pecan_group_by_to_string (PecanGroupBy group_by)
   return group_names[group_by];
 }
 
+/* A month (2026-01) gives its first and last month; a quarter (2026-Q1)
+ * gives its first and last months. */
 static gboolean
-parse_month (const char *text,
-             int        *year,
-             int        *month)
+parse_months (const char *text,
+              int        *year,
+              int        *first,
+              int        *last)
 {
   gint64 y, m;
   g_auto(GStrv) parts = g_strsplit (text, "-", 3);
 
-  if (g_strv_length (parts) != 2
-      || !g_ascii_string_to_signed (parts[0], 10, 1900, 2199, &y, NULL)
-      || !g_ascii_string_to_signed (parts[1], 10, 1, 12, &m, NULL)
-      || strlen (parts[0]) != 4)
+  if (g_strv_length (parts) != 2 || strlen (parts[0]) != 4
+      || !g_ascii_string_to_signed (parts[0], 10, 1900, 2199, &y, NULL))
+    return FALSE;
+  if ((parts[1][0] == 'Q' || parts[1][0] == 'q')
+      && g_ascii_string_to_signed (parts[1] + 1, 10, 1, 4, &m, NULL))
+    {
+      *first = 3 * m - 2;
+      *last = 3 * m;
+    }
+  else if (g_ascii_string_to_signed (parts[1], 10, 1, 12, &m, NULL))
+    *first = *last = m;
+  else
     return FALSE;
   *year = y;
-  *month = m;
   return TRUE;
 }
 
@@ -96,24 +106,25 @@ month_last_day (int year,
 
 /**
  * pecan_period_parse:
- * @text: a month (`2026-01`) or a range of months (`2026-01:2026-03`)
+ * @text: a month (`2026-01`), a quarter (`2026-Q1`), or a range of them
+ *   (`2026-01:2026-03`, `2025-Q3:2026-Q1`)
  * @period: (out): the days it covers
  *
- * Returns: %TRUE when @text is a valid month or range of months
+ * Returns: %TRUE when @text is a valid period
  */
 gboolean
 pecan_period_parse (const char  *text,
                     PecanPeriod *period)
 {
   g_auto(GStrv) ends = g_strsplit (text, ":", 3);
-  int y1, m1, y2, m2;
+  int y1, first1, last1, y2, first2, last2;
   guint n = g_strv_length (ends);
 
-  if (n < 1 || n > 2 || !parse_month (ends[0], &y1, &m1)
-      || !parse_month (ends[n - 1], &y2, &m2))
+  if (n < 1 || n > 2 || !parse_months (ends[0], &y1, &first1, &last1)
+      || !parse_months (ends[n - 1], &y2, &first2, &last2))
     return FALSE;
-  period->first = pecan_day_from_ymd (y1, m1, 1);
-  period->last = month_last_day (y2, m2);
+  period->first = pecan_day_from_ymd (y1, first1, 1);
+  period->last = month_last_day (y2, last2);
   return period->first <= period->last;
 }
 
