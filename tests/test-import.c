@@ -1388,6 +1388,20 @@ test_endless_field (Fixture       *f,
   write_and_fail (f, "endless.csv", content, PECAN_IMPORT_ERROR_BAD_ROW);
 }
 
+static void
+test_long_line (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) content = g_string_new ("CustomerId,UsageDate,BillingPreTaxTotal,"
+                                             "BillingCurrency,EntitlementId,MeterCategory,"
+                                             "PartnerEarnedCreditPercentage\n");
+  g_autofree char *field = g_strnfill (12 * 1024 * 1024, 'x');
+
+  /* Each field under the field bound, the line over it. */
+  g_string_append_printf (content, "%s,%s,1,EUR,%s,x,15\n", field, field, field);
+  write_and_fail (f, "long.csv", content, PECAN_IMPORT_ERROR_BAD_ROW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1438,6 +1452,7 @@ main (int   argc,
   pecan_test_add ("/import/windows-1252", NULL, test_windows_1252);
   pecan_test_add ("/import/hostile/wide-header", NULL, test_wide_header);
   pecan_test_add ("/import/hostile/endless-field", NULL, test_endless_field);
+  pecan_test_add ("/import/hostile/long-line", NULL, test_long_line);
 
   result = g_test_run ();
 

@@ -174,6 +174,14 @@ field_cb (void   *data,
     }
   else if (self->column < self->n_mapped && (slot = self->slot_of_column[self->column]) >= 0)
     {
+      if (self->arena_len + len > MAX_FIELD_SIZE)
+        {
+          g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+                       _("Line %" G_GUINT64_FORMAT " of “%s” is longer than %d MiB: this is "
+                         "not a usage file, or a quote mark is missing."),
+                       self->line, self->name, MAX_FIELD_SIZE >> 20);
+          return;
+        }
       arena_reserve (self, len + 1);
       memcpy (self->arena + self->arena_len, data, len);
       self->arena[self->arena_len + len] = '\0';
