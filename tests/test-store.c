@@ -405,6 +405,53 @@ test_empty_file (Fixture       *f,
   g_assert_cmpint (pecan_test_query_int (path, "PRAGMA application_id"), ==, PECAN_APPLICATION_ID);
 }
 
+/* A backup is the whole database, private, and never overwrites a file. */
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *target = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *beside = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) kept = NULL;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  before = summary_text (f->store);
+
+  path = pecan_store_backup (f->store, target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, target);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  {
+    g_autoptr(PecanStore) copy = pecan_store_open (path, &error);
+    g_autofree char *seen = NULL;
+
+    g_assert_no_error (error);
+    seen = summary_text (copy);
+    g_assert_cmpstr (seen, ==, before);
+  }
+
+  /* An existing file is left as it is. */
+  kept = read_bytes (target);
+  g_assert_null (pecan_store_backup (f->store, target, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, target));
+  g_clear_error (&error);
+  {
+    g_autoptr(GBytes) now = read_bytes (target);
+    g_assert_true (g_bytes_equal (kept, now));
+  }
+
+  /* Without a name, beside the database. */
+  beside = pecan_store_backup (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (beside, f->db_path));
+  g_assert_true (g_str_has_suffix (beside, ".backup"));
+  g_assert_cmpuint (file_mode (beside), ==, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +462,7 @@ main (int   argc,
   pecan_test_add ("/store/private", NULL, test_private);
   pecan_test_add ("/store/new-schema", NULL, test_new_schema);
   pecan_test_add ("/store/reopen", NULL, test_reopen);
+  pecan_test_add ("/store/backup", NULL, test_backup);
   pecan_test_add ("/store/not-sqlite", NULL, test_not_sqlite);
   pecan_test_add ("/store/text-file", NULL, test_text_file);
   pecan_test_add ("/store/other-program", NULL, test_other_program);

@@ -143,6 +143,37 @@ pecan_cli_undo (PecanCli  *cli,
   return 0;
 }
 
+int
+pecan_cli_backup (PecanCli  *cli,
+                  int        argc,
+                  char     **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PecanStore *store;
+
+  if (!pecan_cli_parse (entries, _("[FILE]"),
+                        _("Writes a consistent copy of the database, readable by you only. "
+                          "Without FILE, the copy is written beside the database, named with "
+                          "the date and time."), &argc, &argv))
+    return 2;
+  if (argc > 2)
+    {
+      pecan_cli_fail (_("name at most one file to write the backup to"));
+      return 2;
+    }
+  if ((store = pecan_cli_open_store (cli)) == NULL)
+    return 1;
+  if ((path = pecan_store_backup (store, argc == 2 ? argv[1] : NULL, &error)) == NULL)
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  printf (_("Backed up to %s\n"), path);
+  return 0;
+}
+
 static gboolean
 parse_months (const char       *text,
               PecanDemoOptions *options)

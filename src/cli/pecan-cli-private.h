@@ -41,6 +41,7 @@ int pecan_cli_incidents (PecanCli *cli, int argc, char **argv);
 int pecan_cli_eligibility (PecanCli *cli, int argc, char **argv);
 int pecan_cli_imports   (PecanCli *cli, int argc, char **argv);
 int pecan_cli_undo      (PecanCli *cli, int argc, char **argv);
+int pecan_cli_backup    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_demo      (PecanCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ static const Command commands[] = {
     N_("Billed over the trailing twelve months (MCI eligibility)") },
   { "imports", pecan_cli_imports, N_("The history of imports") },
   { "undo", pecan_cli_undo, N_("Remove an import’s data") },
+  { "backup", pecan_cli_backup, N_("Copy the database, consistently, while it is in use") },
   { "demo", pecan_cli_demo, N_("Write a realistic demo usage file") },
 };
 

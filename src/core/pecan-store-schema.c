@@ -10,10 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "pecan-error.h"
 #include "pecan-store-private.h"
@@ -119,8 +115,6 @@ query_int (PecanStore *self,
   return sqlite3_column_int (stmt, 0);
 }
 
-/* The copy is made with VACUUM INTO an empty file created owner-only, so
- * the backup is as private as the database. */
 static gboolean
 backup_before_migration (PecanStore  *self,
                          int          version,
@@ -130,20 +124,9 @@ backup_before_migration (PecanStore  *self,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = g_strdup_printf ("%s.v%d-%s.backup", pecan_store_get_path (self),
                                              version, stamp);
-  g_autofree char *sql = NULL;
-  int fd = g_open (target, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  g_autofree char *path = pecan_store_backup (self, target, error);
 
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not back up the database to “%s” before updating it: %s"),
-                   target, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  sql = sqlite3_mprintf ("VACUUM INTO %Q", target);
-  return pecan_store_exec (self, sql, error);
+  return path != NULL;
 }
 
 static gboolean

@@ -263,6 +263,63 @@ pecan_store_get_path (PecanStore *self)
 }
 
 /**
+ * pecan_store_backup:
+ * @self: a store
+ * @target: (nullable): the file to write, which must not exist yet; %NULL
+ *   for one beside the database, named with the date and time
+ * @error: return location for an error
+ *
+ * Writes a consistent copy of the database, readable by its owner only,
+ * while the database stays open: a safe step before a month-end import.
+ *
+ * Returns: (transfer full) (nullable): the backup's path
+ */
+char *
+pecan_store_backup (PecanStore  *self,
+                    const char  *target,
+                    GError     **error)
+{
+  g_autofree char *path = NULL;
+  char *sql;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (PECAN_IS_STORE (self), NULL);
+
+  if (target != NULL)
+    path = g_strdup (target);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      path = g_strdup_printf ("%s.%s.backup", self->path, stamp);
+    }
+
+  /* Created owner-only and empty, which VACUUM INTO accepts and fills. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the backup “%s”: %s. Choose a file that does not "
+                     "exist yet, in a folder you can write to."),
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", path);
+  ok = pecan_store_exec (self, sql, error);
+  sqlite3_free (sql);
+  if (!ok)
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+/**
  * pecan_store_get_setting:
  * @self: a store
  * @key: the setting's name

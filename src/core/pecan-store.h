@@ -29,6 +29,9 @@ gboolean    pecan_store_set_setting      (PecanStore  *self,
                                           const char  *key,
                                           const char  *value,
                                           GError     **error);
+char       *pecan_store_backup           (PecanStore  *self,
+                                          const char  *target,
+                                          GError     **error);
 gboolean    pecan_store_undo_batch       (PecanStore  *self,
                                           gint64       batch_id,
                                           GError     **error);
