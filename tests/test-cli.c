@@ -559,6 +559,76 @@ test_bad_database (Fixture       *f,
   g_assert_nonnull (strstr (run.err, path));
 }
 
+/* Twelve months up to the latest with data: the fixture's two months, per
+ * currency; only a USD total is compared with MCI's USD 25,000. */
+static void
+test_eligibility (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) table = { 0 };
+  g_auto(Run) bad_month = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonArray) none = NULL;
+  double usd = 0.0, eur = 0.0;
+
+  import_ok (f, "daily-small.csv");
+  rows = JSON_OF (f, "eligibility", "--json");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 2);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *currency = json_object_get_string_member (row, "currency");
+
+      g_assert_cmpstr (json_object_get_string_member (row, "partner_id"), ==,
+                       "5c3e9a12-7b44-4d0f-9e21-8a6b2c4d1f03");
+      if (g_str_equal (currency, "USD"))
+        usd = json_object_get_double_member (row, "billed");
+      else if (g_str_equal (currency, "EUR"))
+        eur = json_object_get_double_member (row, "billed");
+    }
+  g_assert_cmpfloat_with_epsilon (usd, 24.661314202, 1e-6);
+  g_assert_cmpfloat_with_epsilon (eur, 26.6787396, 1e-6);
+
+  /* Twelve months ending before the data hold nothing. */
+  none = JSON_OF (f, "eligibility", "--month", "2025-12", "--json");
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+
+  RUN (f, &table, "eligibility");
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "below USD 25,000"));
+  RUN (f, &bad_month, "eligibility", "--month", "2026-Q1");
+  g_assert_cmpint (bad_month.status, ==, 2);
+}
+
+/* A backup holds the same figures, and never overwrites a file. */
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *target = g_build_filename (f->dir, "month-end.db", NULL);
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) copy = { 0 };
+  g_auto(Run) original = { 0 };
+
+  import_ok (f, "daily-small.csv");
+  RUN (f, &backup, "backup", target);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_nonnull (strstr (backup.out, target));
+
+  RUN (f, &original, "summary", "--json");
+  {
+    const char * const args[] = { "--database", target, "summary", "--json", NULL };
+    run_cli_env (f, NULL, args, &copy);
+  }
+  g_assert_cmpint (copy.status, ==, 0);
+  g_assert_cmpstr (copy.out, ==, original.out);
+
+  RUN (f, &again, "backup", target);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, target));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,5 +648,7 @@ main (int   argc,
   pecan_test_add ("/cli/usage-errors", NULL, test_usage_errors);
   pecan_test_add ("/cli/env-database", NULL, test_env_database);
   pecan_test_add ("/cli/bad-database", NULL, test_bad_database);
+  pecan_test_add ("/cli/eligibility", NULL, test_eligibility);
+  pecan_test_add ("/cli/backup", NULL, test_backup);
   return g_test_run ();
 }
