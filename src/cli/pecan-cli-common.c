@@ -112,3 +112,40 @@ pecan_cli_print_json_array (GListModel        *model,
   root = json_builder_get_root (b);
   pecan_cli_print_json (root);
 }
+
+/* One member of the JSON object being built, per type of value. */
+void
+pecan_cli_json_string (JsonBuilder *b,
+                       const char  *name,
+                       const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+void
+pecan_cli_json_int (JsonBuilder *b,
+                    const char  *name,
+                    gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+void
+pecan_cli_json_double (JsonBuilder *b,
+                       const char  *name,
+                       double       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_double_value (b, value);
+}
+
+void
+pecan_cli_json_boolean (JsonBuilder *b,
+                        const char  *name,
+                        gboolean     value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}

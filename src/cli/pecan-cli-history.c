@@ -26,30 +26,18 @@ add_batch_object (JsonBuilder          *b,
       pecan_day_format (info->last_day, last);
     }
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, info->id);
-  json_builder_set_member_name (b, "file_name");
-  json_builder_add_string_value (b, info->file_name);
-  json_builder_set_member_name (b, "file_size");
-  json_builder_add_int_value (b, info->file_size);
-  json_builder_set_member_name (b, "sha256");
-  json_builder_add_string_value (b, info->sha256);
-  json_builder_set_member_name (b, "layout");
-  json_builder_add_string_value (b, pecan_layout_to_string (info->layout));
-  json_builder_set_member_name (b, "lines");
-  json_builder_add_int_value (b, info->lines);
-  json_builder_set_member_name (b, "skipped");
-  json_builder_add_int_value (b, info->skipped);
-  json_builder_set_member_name (b, "replaced");
-  json_builder_add_int_value (b, info->replaced);
-  json_builder_set_member_name (b, "first_day");
-  json_builder_add_string_value (b, first);
-  json_builder_set_member_name (b, "last_day");
-  json_builder_add_string_value (b, last);
-  json_builder_set_member_name (b, "pec_known");
-  json_builder_add_boolean_value (b, info->pec_known);
-  json_builder_set_member_name (b, "imported_at");
-  json_builder_add_string_value (b, info->imported_at);
+  pecan_cli_json_int (b, "id", info->id);
+  pecan_cli_json_string (b, "file_name", info->file_name);
+  pecan_cli_json_int (b, "file_size", info->file_size);
+  pecan_cli_json_string (b, "sha256", info->sha256);
+  pecan_cli_json_string (b, "layout", pecan_layout_to_string (info->layout));
+  pecan_cli_json_int (b, "lines", info->lines);
+  pecan_cli_json_int (b, "skipped", info->skipped);
+  pecan_cli_json_int (b, "replaced", info->replaced);
+  pecan_cli_json_string (b, "first_day", first);
+  pecan_cli_json_string (b, "last_day", last);
+  pecan_cli_json_boolean (b, "pec_known", info->pec_known);
+  pecan_cli_json_string (b, "imported_at", info->imported_at);
   json_builder_end_object (b);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "pecan-store.h"
@@ -34,6 +35,19 @@ void        pecan_cli_print_json  (gpointer      node);
 void        pecan_cli_print_json_array (GListModel       *model,
                                         PecanCliJsonFunc  add,
                                         gconstpointer     data);
+
+void        pecan_cli_json_string  (JsonBuilder  *b,
+                                    const char   *name,
+                                    const char   *value);
+void        pecan_cli_json_int     (JsonBuilder  *b,
+                                    const char   *name,
+                                    gint64        value);
+void        pecan_cli_json_double  (JsonBuilder  *b,
+                                    const char   *name,
+                                    double        value);
+void        pecan_cli_json_boolean (JsonBuilder  *b,
+                                    const char   *name,
+                                    gboolean      value);
 
 int pecan_cli_import    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_summary   (PecanCli *cli, int argc, char **argv);

@@ -78,51 +78,33 @@ add_key_members (JsonBuilder            *b,
   if (by == PECAN_GROUP_CUSTOMER_MONTH || by == PECAN_GROUP_CUSTOMER
       || by == PECAN_GROUP_SUBSCRIPTION)
     {
-      json_builder_set_member_name (b, "customer_id");
-      json_builder_add_string_value (b, info->customer_tenant);
-      json_builder_set_member_name (b, "customer_name");
-      json_builder_add_string_value (b, info->customer_name);
+      pecan_cli_json_string (b, "customer_id", info->customer_tenant);
+      pecan_cli_json_string (b, "customer_name", info->customer_name);
     }
   if (by == PECAN_GROUP_SUBSCRIPTION)
     {
-      json_builder_set_member_name (b, "subscription_id");
-      json_builder_add_string_value (b, info->subscription_azure_id);
-      json_builder_set_member_name (b, "subscription_name");
-      json_builder_add_string_value (b, info->subscription_name);
+      pecan_cli_json_string (b, "subscription_id", info->subscription_azure_id);
+      pecan_cli_json_string (b, "subscription_name", info->subscription_name);
     }
   if (by == PECAN_GROUP_CATEGORY)
     {
-      json_builder_set_member_name (b, "category");
-      json_builder_add_string_value (b, info->category);
+      pecan_cli_json_string (b, "category", info->category);
     }
   if (by == PECAN_GROUP_PARTNER)
     {
-      json_builder_set_member_name (b, "partner_id");
-      json_builder_add_string_value (b, info->partner_tenant);
-      json_builder_set_member_name (b, "partner_name");
-      json_builder_add_string_value (b, info->partner_name);
+      pecan_cli_json_string (b, "partner_id", info->partner_tenant);
+      pecan_cli_json_string (b, "partner_name", info->partner_name);
     }
   if (info->month != 0 && by != PECAN_GROUP_DAY)
     {
       g_autofree char *month = g_strdup_printf ("%04d-%02d", info->month / 100, info->month % 100);
-      json_builder_set_member_name (b, "month");
-      json_builder_add_string_value (b, month);
+      pecan_cli_json_string (b, "month", month);
     }
   if (by == PECAN_GROUP_DAY)
     {
       pecan_day_format (info->day, day);
-      json_builder_set_member_name (b, "day");
-      json_builder_add_string_value (b, day);
+      pecan_cli_json_string (b, "day", day);
     }
-}
-
-static void
-add_double (JsonBuilder *b,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_double_value (b, value);
 }
 
 /* The customer-month objects have exactly the keys month-end scripts rely
@@ -134,26 +116,24 @@ add_summary_object (JsonBuilder            *b,
 {
   json_builder_begin_object (b);
   add_key_members (b, by, info);
-  json_builder_set_member_name (b, "currency");
-  json_builder_add_string_value (b, info->currency);
-  add_double (b, "billed", nano_to_double (info->billed));
-  add_double (b, "pec_earned", info->pec_earned);
-  add_double (b, "pec_lost", info->pec_lost);
-  json_builder_set_member_name (b, "lines");
-  json_builder_add_int_value (b, info->lines);
+  pecan_cli_json_string (b, "currency", info->currency);
+  pecan_cli_json_double (b, "billed", nano_to_double (info->billed));
+  pecan_cli_json_double (b, "pec_earned", info->pec_earned);
+  pecan_cli_json_double (b, "pec_lost", info->pec_lost);
+  pecan_cli_json_int (b, "lines", info->lines);
   if (by != PECAN_GROUP_CUSTOMER_MONTH)
     {
-      add_double (b, "eligible", nano_to_double (info->eligible));
-      add_double (b, "pec_unknown_billed", nano_to_double (info->unknown));
+      pecan_cli_json_double (b, "eligible", nano_to_double (info->eligible));
+      pecan_cli_json_double (b, "pec_unknown_billed", nano_to_double (info->unknown));
     }
   if (info->has_previous)
     {
       json_builder_set_member_name (b, "previous");
       json_builder_begin_object (b);
-      add_double (b, "billed", nano_to_double (info->previous_billed));
-      add_double (b, "eligible", nano_to_double (info->previous_eligible));
-      add_double (b, "pec_earned", info->previous_earned);
-      add_double (b, "pec_lost", info->previous_lost);
+      pecan_cli_json_double (b, "billed", nano_to_double (info->previous_billed));
+      pecan_cli_json_double (b, "eligible", nano_to_double (info->previous_eligible));
+      pecan_cli_json_double (b, "pec_earned", info->previous_earned);
+      pecan_cli_json_double (b, "pec_lost", info->previous_lost);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
@@ -309,28 +289,18 @@ add_incident_object (JsonBuilder             *b,
   pecan_day_format (info->first_day, first);
   pecan_day_format (info->last_day, last);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "customer_id");
-  json_builder_add_string_value (b, info->customer_tenant);
-  json_builder_set_member_name (b, "customer_name");
-  json_builder_add_string_value (b, info->customer_name);
-  json_builder_set_member_name (b, "subscription_id");
-  json_builder_add_string_value (b, info->subscription_azure_id);
-  json_builder_set_member_name (b, "subscription_name");
-  json_builder_add_string_value (b, info->subscription_name);
-  json_builder_set_member_name (b, "first_day");
-  json_builder_add_string_value (b, first);
-  json_builder_set_member_name (b, "last_day");
-  json_builder_add_string_value (b, last);
-  json_builder_set_member_name (b, "days");
-  json_builder_add_int_value (b, info->days);
-  json_builder_set_member_name (b, "lines");
-  json_builder_add_int_value (b, info->lines);
-  json_builder_set_member_name (b, "currency");
-  json_builder_add_string_value (b, info->currency);
-  add_double (b, "billed", nano_to_double (info->billed));
-  add_double (b, "pec_lost", info->pec_lost);
-  json_builder_set_member_name (b, "ongoing");
-  json_builder_add_boolean_value (b, info->ongoing);
+  pecan_cli_json_string (b, "customer_id", info->customer_tenant);
+  pecan_cli_json_string (b, "customer_name", info->customer_name);
+  pecan_cli_json_string (b, "subscription_id", info->subscription_azure_id);
+  pecan_cli_json_string (b, "subscription_name", info->subscription_name);
+  pecan_cli_json_string (b, "first_day", first);
+  pecan_cli_json_string (b, "last_day", last);
+  pecan_cli_json_int (b, "days", info->days);
+  pecan_cli_json_int (b, "lines", info->lines);
+  pecan_cli_json_string (b, "currency", info->currency);
+  pecan_cli_json_double (b, "billed", nano_to_double (info->billed));
+  pecan_cli_json_double (b, "pec_lost", info->pec_lost);
+  pecan_cli_json_boolean (b, "ongoing", info->ongoing);
   json_builder_end_object (b);
 }
 
