@@ -71,99 +71,6 @@ find_row (GListModel *rows,
 }
 
 static void
-test_period_parse (void)
-{
-  static const char * const invalid[] = {
-    "", "2026", "2026-13", "2026-00", "26-01", "2026-01-15", "2026/01", "January",
-    "2026-01:", ":2026-01", "2026-03:2026-01", "2026-01:2026-02:2026-03", "2026-0x",
-    "2026-Q0", "2026-Q5", "2026-Q", "2026-Q1x", "2026-Q2:2026-Q1", NULL
-  };
-  PecanPeriod period;
-
-  g_assert_true (pecan_period_parse ("2026-01", &period));
-  g_assert_cmpint (period.first, ==, day (2026, 1, 1));
-  g_assert_cmpint (period.last, ==, day (2026, 1, 31));
-
-  g_assert_true (pecan_period_parse ("2026-01:2026-03", &period));
-  g_assert_cmpint (period.first, ==, day (2026, 1, 1));
-  g_assert_cmpint (period.last, ==, day (2026, 3, 31));
-
-  g_assert_true (pecan_period_parse ("2024-02", &period));
-  g_assert_cmpint (period.last - period.first + 1, ==, 29);
-
-  g_assert_true (pecan_period_parse ("2025-12:2026-01", &period));
-  g_assert_cmpint (period.first, ==, day (2025, 12, 1));
-  g_assert_cmpint (period.last, ==, day (2026, 1, 31));
-
-  g_assert_true (pecan_period_parse ("2026-Q1", &period));
-  g_assert_cmpint (period.first, ==, day (2026, 1, 1));
-  g_assert_cmpint (period.last, ==, day (2026, 3, 31));
-
-  g_assert_true (pecan_period_parse ("2025-q4", &period));
-  g_assert_cmpint (period.first, ==, day (2025, 10, 1));
-  g_assert_cmpint (period.last, ==, day (2025, 12, 31));
-
-  g_assert_true (pecan_period_parse ("2025-Q3:2026-Q1", &period));
-  g_assert_cmpint (period.first, ==, day (2025, 7, 1));
-  g_assert_cmpint (period.last, ==, day (2026, 3, 31));
-
-  g_assert_true (pecan_period_parse ("2026-Q1:2026-05", &period));
-  g_assert_cmpint (period.last, ==, day (2026, 5, 31));
-
-  for (guint i = 0; invalid[i] != NULL; i++)
-    {
-      g_test_message ("invalid period “%s”", invalid[i]);
-      g_assert_false (pecan_period_parse (invalid[i], &period));
-    }
-}
-
-static void
-check_previous (const PecanPeriod *period,
-                gint32             first,
-                gint32             last)
-{
-  PecanPeriod previous = { 0, 0 };
-
-  g_assert_true (pecan_period_previous (period, &previous));
-  g_assert_cmpint (previous.first, ==, first);
-  g_assert_cmpint (previous.last, ==, last);
-}
-
-static void
-test_period_previous (void)
-{
-  PecanPeriod period, previous = { 7, 7 };
-
-  /* Whole months: as many whole months before, whatever their lengths. */
-  g_assert_true (pecan_period_parse ("2026-03", &period));
-  check_previous (&period, day (2026, 2, 1), day (2026, 2, 28));
-  g_assert_true (pecan_period_parse ("2026-01", &period));
-  check_previous (&period, day (2025, 12, 1), day (2025, 12, 31));
-  g_assert_true (pecan_period_parse ("2024-03", &period));
-  check_previous (&period, day (2024, 2, 1), day (2024, 2, 29));
-  g_assert_true (pecan_period_parse ("2026-01:2026-03", &period));
-  check_previous (&period, day (2025, 10, 1), day (2025, 12, 31));
-  g_assert_true (pecan_period_parse ("2025-11:2026-02", &period));
-  check_previous (&period, day (2025, 7, 1), day (2025, 10, 31));
-
-  /* Other ranges: as many days before. */
-  period = (PecanPeriod) { day (2026, 1, 11), day (2026, 1, 20) };
-  check_previous (&period, day (2026, 1, 1), day (2026, 1, 10));
-  period = (PecanPeriod) { day (2026, 3, 1), day (2026, 3, 10) };
-  check_previous (&period, day (2026, 2, 19), day (2026, 2, 28));
-  period = (PecanPeriod) { day (2026, 1, 15), day (2026, 1, 15) };
-  check_previous (&period, day (2026, 1, 14), day (2026, 1, 14));
-
-  /* Open periods have no previous one. */
-  period = (PecanPeriod) { PECAN_DAY_MIN, day (2026, 1, 31) };
-  g_assert_false (pecan_period_previous (&period, &previous));
-  period = (PecanPeriod) { day (2026, 1, 1), PECAN_DAY_MAX };
-  g_assert_false (pecan_period_previous (&period, &previous));
-  g_assert_false (pecan_period_previous (&pecan_test_period_all, &previous));
-  g_assert_cmpint (previous.first, ==, 7);
-}
-
-static void
 test_group_names (void)
 {
   PecanGroupBy by = PECAN_GROUP_PARTNER;
@@ -646,8 +553,6 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/query/period/parse", test_period_parse);
-  g_test_add_func ("/query/period/previous", test_period_previous);
   g_test_add_func ("/query/group-names", test_group_names);
   pecan_test_add ("/query/summary/groupings", NULL, test_groupings);
   pecan_test_add ("/query/summary/grouping-keys", NULL, test_grouping_keys);

@@ -15,6 +15,7 @@
 #include "pecan-batch.h"
 #include "pecan-incident.h"
 #include "pecan-parse.h"
+#include "pecan-period.h"
 #include "pecan-query.h"
 #include "pecan-rules.h"
 #include "pecan-store-private.h"
@@ -67,125 +68,6 @@ pecan_group_by_to_string (PecanGroupBy group_by)
 {
   g_return_val_if_fail (group_by < G_N_ELEMENTS (group_names), NULL);
   return group_names[group_by];
-}
-
-/* A month (2026-01) gives its first and last month; a quarter (2026-Q1)
- * gives its first and last months. */
-static gboolean
-parse_months (const char *text,
-              int        *year,
-              int        *first,
-              int        *last)
-{
-  gint64 y, m;
-  g_auto(GStrv) parts = g_strsplit (text, "-", 3);
-
-  if (g_strv_length (parts) != 2 || strlen (parts[0]) != 4
-      || !g_ascii_string_to_signed (parts[0], 10, 1900, 2199, &y, NULL))
-    return FALSE;
-  if ((parts[1][0] == 'Q' || parts[1][0] == 'q')
-      && g_ascii_string_to_signed (parts[1] + 1, 10, 1, 4, &m, NULL))
-    {
-      *first = 3 * m - 2;
-      *last = 3 * m;
-    }
-  else if (g_ascii_string_to_signed (parts[1], 10, 1, 12, &m, NULL))
-    *first = *last = m;
-  else
-    return FALSE;
-  *year = y;
-  return TRUE;
-}
-
-static gint32
-month_last_day (int year,
-                int month)
-{
-  return pecan_day_from_ymd (year + month / 12, month % 12 + 1, 1) - 1;
-}
-
-/**
- * pecan_period_parse:
- * @text: a month (`2026-01`), a quarter (`2026-Q1`), or a range of them
- *   (`2026-01:2026-03`, `2025-Q3:2026-Q1`)
- * @period: (out): the days it covers
- *
- * Returns: %TRUE when @text is a valid period
- */
-gboolean
-pecan_period_parse (const char  *text,
-                    PecanPeriod *period)
-{
-  g_auto(GStrv) ends = g_strsplit (text, ":", 3);
-  int y1, first1, last1, y2, first2, last2;
-  guint n = g_strv_length (ends);
-
-  if (n < 1 || n > 2 || !parse_months (ends[0], &y1, &first1, &last1)
-      || !parse_months (ends[n - 1], &y2, &first2, &last2))
-    return FALSE;
-  period->first = pecan_day_from_ymd (y1, first1, 1);
-  period->last = month_last_day (y2, last2);
-  return period->first <= period->last;
-}
-
-/* Whole months, as yyyymm, when the period is made of them. */
-static gboolean
-period_months (const PecanPeriod *period,
-               int               *first_month,
-               int               *last_month)
-{
-  int y, m, d;
-
-  *first_month = 0;
-  *last_month = 999999;
-  if (period->first != PECAN_DAY_MIN)
-    {
-      pecan_day_to_ymd (period->first, &y, &m, &d);
-      if (d != 1)
-        return FALSE;
-      *first_month = y * 100 + m;
-    }
-  if (period->last != PECAN_DAY_MAX)
-    {
-      pecan_day_to_ymd (period->last + 1, &y, &m, &d);
-      if (d != 1)
-        return FALSE;
-      pecan_day_to_ymd (period->last, &y, &m, &d);
-      *last_month = y * 100 + m;
-    }
-  return TRUE;
-}
-
-/**
- * pecan_period_previous:
- * @period: a closed period
- * @previous: (out): the period of equal length before it: as many whole
- *   months before a period of whole months, else as many days
- *
- * Returns: %FALSE when @period is open at either end
- */
-gboolean
-pecan_period_previous (const PecanPeriod *period,
-                       PecanPeriod       *previous)
-{
-  int first_month, last_month;
-
-  if (period->first == PECAN_DAY_MIN || period->last == PECAN_DAY_MAX)
-    return FALSE;
-  if (period_months (period, &first_month, &last_month))
-    {
-      int n = (last_month / 100 - first_month / 100) * 12 + last_month % 100 - first_month % 100 + 1;
-      int y = first_month / 100, m = first_month % 100 - n;
-
-      while (m < 1)
-        m += 12, y--;
-      previous->first = pecan_day_from_ymd (y, m, 1);
-      previous->last = period->first - 1;
-      return TRUE;
-    }
-  previous->first = period->first - (period->last - period->first + 1);
-  previous->last = period->first - 1;
-  return TRUE;
 }
 
 /* What a summary reads: the monthly rollup for whole months, else the daily
@@ -319,7 +201,7 @@ run_summary (PecanStore         *store,
 {
   int first_month, last_month;
   gboolean monthly = group_by != PECAN_GROUP_DAY
-                     && period_months (period, &first_month, &last_month);
+                     && pecan_period_months (period, &first_month, &last_month);
   gboolean fine = group_by == PECAN_GROUP_SUBSCRIPTION || group_by == PECAN_GROUP_CATEGORY;
   Source source = monthly ? (fine ? SOURCE_MONTHLY : SOURCE_CUSTOMER_MONTHLY)
                           : group_by == PECAN_GROUP_CATEGORY ? SOURCE_LINES : SOURCE_DAILY;
@@ -674,7 +556,7 @@ pecan_query_trailing_billed (PecanStore  *store,
     }
   else
     y = last_month / 100, m = last_month % 100;
-  period.last = month_last_day (y, m);
+  period.last = pecan_month_last_day (y, m);
   m -= 11;
   while (m < 1)
     m += 12, y--;

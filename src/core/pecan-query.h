@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "pecan-period.h"
 #include "pecan-store.h"
 
 G_BEGIN_DECLS
@@ -22,23 +23,10 @@ typedef enum
   PECAN_GROUP_PARTNER,
 } PecanGroupBy;
 
-/* An inclusive range of days; PECAN_DAY_MIN/MAX leave an end open. */
-typedef struct
-{
-  gint32 first;
-  gint32 last;
-} PecanPeriod;
-
-#define PECAN_DAY_MIN G_MININT32
-#define PECAN_DAY_MAX G_MAXINT32
 
 gboolean     pecan_group_by_from_string (const char         *text,
                                          PecanGroupBy       *group_by);
 const char  *pecan_group_by_to_string   (PecanGroupBy        group_by);
-gboolean     pecan_period_parse         (const char         *text,
-                                         PecanPeriod        *period);
-gboolean     pecan_period_previous      (const PecanPeriod  *period,
-                                         PecanPeriod        *previous);
 GListModel  *pecan_query_summary        (PecanStore         *store,
                                          PecanGroupBy        group_by,
                                          const PecanPeriod  *period,
