@@ -213,7 +213,7 @@ pecan_test_incidents (PecanStore        *store,
                       const PecanPeriod *period)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *incidents = pecan_query_incidents (store, period, &error);
+  GListModel *incidents = pecan_query_incidents (store, period, 0, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (incidents);

@@ -8,6 +8,7 @@
 
 #include "pecan-batch.h"
 #include "pecan-error.h"
+#include "pecan-incident.h"
 #include "pecan-parse.h"
 #include "pecan-query.h"
 #include "pecan-store.h"
@@ -545,6 +546,212 @@ test_batches (Fixture       *f,
   g_assert_cmpuint (strlen (info->sha256), ==, 64);
   g_assert_cmpint (info->delimiter, ==, ',');
   g_assert_true (g_str_has_suffix (info->imported_at, "Z"));
+  /* The history keeps what the import measured, not placeholders. */
+  g_assert_cmpuint (info->customers, ==, pecan_test_query_int (f->db_path,
+                      "SELECT count(DISTINCT s.customer_id) FROM usage_line u"
+                      " JOIN subscription s ON s.id = u.subscription_id"
+                      " WHERE u.batch_id = (SELECT min(id) FROM batch)"));
+  g_assert_cmpuint (info->customers, >, 0);
+  g_assert_cmpfloat (info->seconds, >, 0.0);
+}
+
+/* The one incident of @period (daily-small.csv has one: E1, 01/10-01/12). */
+static PecanIncident *
+only_incident (PecanStore        *store,
+               const PecanPeriod *period)
+{
+  g_autoptr(GListModel) incidents = pecan_test_incidents (store, period);
+
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  return g_list_model_get_item (incidents, 0);
+}
+
+static gint64
+subscription_id (Fixture    *f,
+                 const char *azure_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM subscription WHERE azure_id = '%s'",
+                                          azure_id);
+  gint64 id = pecan_test_query_int (f->db_path, sql);
+
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+set_note (Fixture    *f,
+          gint64      subscription,
+          gint32      first_day,
+          gboolean    handled,
+          const char *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pecan_store_set_incident_note (f->store, subscription, first_day, handled, note,
+                                                &error));
+  g_assert_no_error (error);
+}
+
+/* What an incident knows of its customer and partner, for the Lost PEC
+ * page's "Open customer" and partner ID command. */
+static void
+test_incident_ids (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PecanIncident) incident = NULL;
+  const PecanIncidentInfo *info;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  incident = only_incident (f->store, &pecan_test_period_all);
+  info = pecan_incident_get_info (incident);
+  g_assert_cmpint (info->customer_id, ==, pecan_query_find_customer (f->store, C1));
+  g_assert_cmpint (info->subscription_id, ==, subscription_id (f, E1));
+  g_assert_cmpstr (info->customer_tenant, ==, C1);
+  g_assert_cmpstr (info->partner_mpn_id, ==, "6081234");
+  g_assert_false (info->handled);
+  g_assert_cmpstr (info->note, ==, "");
+}
+
+static void
+test_incident_customer_filter (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GListModel) c1 = NULL;
+  g_autoptr(GListModel) c2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanIncident) incident = NULL;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  c1 = pecan_query_incidents (f->store, &pecan_test_period_all,
+                              pecan_query_find_customer (f->store, C1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (c1), ==, 1);
+  incident = g_list_model_get_item (c1, 0);
+  g_assert_cmpstr (pecan_incident_get_info (incident)->subscription_azure_id, ==, E1);
+  g_assert_cmpint (pecan_incident_get_info (incident)->days, ==, 3);
+
+  c2 = pecan_query_incidents (f->store, &pecan_test_period_all,
+                              pecan_query_find_customer (f->store, C2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (c2), ==, 0);
+}
+
+/* The handled flag and the note come back with the incident; writing
+ * again replaces them. */
+static void
+test_incident_note (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PecanIncident) before = NULL;
+  g_autoptr(PecanIncident) marked = NULL;
+  g_autoptr(PecanIncident) cleared = NULL;
+  const PecanIncidentInfo *info;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  before = only_incident (f->store, &pecan_test_period_all);
+  info = pecan_incident_get_info (before);
+  set_note (f, info->subscription_id, info->first_day, TRUE,
+            "Customer removed AOBO on 9 Jan; asked “Blue” IT to restore Owner.");
+
+  marked = only_incident (f->store, &pecan_test_period_all);
+  g_assert_true (pecan_incident_get_info (marked)->handled);
+  g_assert_cmpstr (pecan_incident_get_info (marked)->note, ==,
+                   "Customer removed AOBO on 9 Jan; asked “Blue” IT to restore Owner.");
+  /* Figures are untouched. */
+  g_assert_cmpfloat_with_epsilon (pecan_incident_get_info (marked)->pec_lost, 0.92125152, 1e-6);
+
+  set_note (f, info->subscription_id, info->first_day, FALSE, NULL);
+  cleared = only_incident (f->store, &pecan_test_period_all);
+  g_assert_false (pecan_incident_get_info (cleared)->handled);
+  g_assert_cmpstr (pecan_incident_get_info (cleared)->note, ==, "");
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM incident_state"), ==, 1);
+}
+
+/* A note belongs to its subscription's run: not to another subscription
+ * on the same day, not to an earlier run of the same subscription. */
+static void
+test_incident_note_no_leak (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(PecanIncident) incident = NULL;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  set_note (f, subscription_id (f, E2), day (2026, 1, 10), TRUE, "E2, same day");
+  set_note (f, subscription_id (f, E3), day (2026, 1, 10), TRUE, "E3, same day");
+  /* E1 earned PEC on 01/08 and 01/09: a state of 01/08 is another run. */
+  set_note (f, subscription_id (f, E1), day (2026, 1, 8), TRUE, "E1, before PEC resumed");
+  /* After the incident's last day: a later run, if any. */
+  set_note (f, subscription_id (f, E1), day (2026, 1, 13), TRUE, "E1, after");
+
+  incident = only_incident (f->store, &pecan_test_period_all);
+  g_assert_false (pecan_incident_get_info (incident)->handled);
+  g_assert_cmpstr (pecan_incident_get_info (incident)->note, ==, "");
+}
+
+/* The state follows the run when the period shows only part of it, and
+ * the newest state written within the run wins. */
+static void
+test_incident_note_follows_run (Fixture       *f,
+                                gconstpointer  data)
+{
+  PecanPeriod tail = { day (2026, 1, 11), day (2026, 1, 31) };
+  PecanPeriod head = { day (2026, 1, 1), day (2026, 1, 10) };
+  g_autoptr(PecanIncident) seen_tail = NULL;
+  g_autoptr(PecanIncident) seen_head = NULL;
+  g_autoptr(PecanIncident) seen_all = NULL;
+  gint64 e1;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  e1 = subscription_id (f, E1);
+  set_note (f, e1, day (2026, 1, 10), TRUE, "whole run");
+
+  /* The run seen from 01/11: it began before the period, with no PEC
+   * earned in between. */
+  seen_tail = only_incident (f->store, &tail);
+  g_assert_cmpint (pecan_incident_get_info (seen_tail)->first_day, ==, day (2026, 1, 11));
+  g_assert_cmpstr (pecan_incident_get_info (seen_tail)->note, ==, "whole run");
+  g_assert_true (pecan_incident_get_info (seen_tail)->handled);
+
+  /* Written from that view, it is the newest everywhere. */
+  set_note (f, e1, day (2026, 1, 11), FALSE, "seen from the 11th");
+  seen_head = only_incident (f->store, &head);
+  g_assert_cmpint (pecan_incident_get_info (seen_head)->last_day, ==, day (2026, 1, 10));
+  g_assert_cmpstr (pecan_incident_get_info (seen_head)->note, ==, "whole run");
+  seen_all = only_incident (f->store, &pecan_test_period_all);
+  g_assert_cmpstr (pecan_incident_get_info (seen_all)->note, ==, "seen from the 11th");
+  g_assert_false (pecan_incident_get_info (seen_all)->handled);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* The object a list shows follows a saved state, and says so once. */
+static void
+test_incident_set_state (void)
+{
+  PecanIncidentInfo info = { .subscription_id = 1, .customer_tenant = (char *) C1,
+                             .subscription_azure_id = (char *) E1, .currency = (char *) "USD" };
+  g_autoptr(PecanIncident) incident = pecan_incident_new (&info);
+  guint handled = 0, note = 0;
+
+  g_assert_cmpstr (pecan_incident_get_info (incident)->note, ==, "");
+  g_assert_cmpstr (pecan_incident_get_info (incident)->partner_mpn_id, ==, "");
+  g_signal_connect (incident, "notify::handled", G_CALLBACK (count_notify), &handled);
+  g_signal_connect (incident, "notify::note", G_CALLBACK (count_notify), &note);
+  pecan_incident_set_state (incident, TRUE, "asked");
+  pecan_incident_set_state (incident, TRUE, "asked");
+  g_assert_cmpuint (handled, ==, 1);
+  g_assert_cmpuint (note, ==, 1);
+  g_assert_true (pecan_incident_get_info (incident)->handled);
+  g_assert_cmpstr (pecan_incident_get_info (incident)->note, ==, "asked");
+  pecan_incident_set_state (incident, FALSE, NULL);
+  g_assert_cmpuint (handled, ==, 2);
+  g_assert_cmpstr (pecan_incident_get_info (incident)->note, ==, "");
 }
 
 int
@@ -565,5 +772,11 @@ main (int   argc,
   pecan_test_add ("/query/trailing-billed", NULL, test_trailing_billed);
   pecan_test_add ("/query/data-range", NULL, test_data_range);
   pecan_test_add ("/query/batches", NULL, test_batches);
+  g_test_add_func ("/query/incidents/set-state", test_incident_set_state);
+  pecan_test_add ("/query/incidents/ids", NULL, test_incident_ids);
+  pecan_test_add ("/query/incidents/customer-filter", NULL, test_incident_customer_filter);
+  pecan_test_add ("/query/incidents/note", NULL, test_incident_note);
+  pecan_test_add ("/query/incidents/note-no-leak", NULL, test_incident_note_no_leak);
+  pecan_test_add ("/query/incidents/note-follows-run", NULL, test_incident_note_follows_run);
   return g_test_run ();
 }

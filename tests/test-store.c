@@ -452,6 +452,99 @@ test_backup (Fixture       *f,
   g_assert_cmpuint (file_mode (beside), ==, 0600);
 }
 
+/* A handled incident and its note are in the file, not in the connection. */
+static void
+test_incident_note (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) incidents = NULL;
+  g_autoptr(PecanIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = NULL;
+  gint64 subscription;
+  gint32 first_day;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  incidents = pecan_test_incidents (f->store, &pecan_test_period_all);
+  incident = g_list_model_get_item (incidents, 0);
+  subscription = pecan_incident_get_info (incident)->subscription_id;
+  first_day = pecan_incident_get_info (incident)->first_day;
+  g_assert_true (pecan_store_set_incident_note (f->store, subscription, first_day, TRUE,
+                                                "PAL linked for ops@contoso", &error));
+  g_assert_no_error (error);
+  g_clear_object (&incident);
+  g_clear_object (&incidents);
+
+  pecan_test_fixture_reopen (f);
+  incidents = pecan_test_incidents (f->store, &pecan_test_period_all);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  incident = g_list_model_get_item (incidents, 0);
+  g_assert_true (pecan_incident_get_info (incident)->handled);
+  g_assert_cmpstr (pecan_incident_get_info (incident)->note, ==, "PAL linked for ops@contoso");
+  stamp = pecan_test_query_text (f->db_path, "SELECT updated_at FROM incident_state");
+  g_assert_true (g_str_has_suffix (stamp, "Z"));
+}
+
+/* The backup a migration left in @dir, named from @prefix, or NULL. */
+static char *
+find_migration_backup (const char *dir,
+                       const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".backup"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* A database of schema 1 (today's file less what migration 2 added)
+ * migrates when opened: its data kept, a backup of it left beside. */
+static void
+test_migrate_1_to_2 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  before = summary_text (f->store);
+  g_clear_object (&f->store);
+  sqlite_exec (f->db_path, "DROP TABLE incident_state; ALTER TABLE batch DROP COLUMN customers;"
+                           " PRAGMA user_version = 1;");
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==, 1);
+
+  pecan_test_fixture_reopen (f);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==, 2);
+  after = summary_text (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM incident_state"), ==, 0);
+
+  backup = find_migration_backup (f->dir, "pecan.db.v1-");
+  g_assert_nonnull (backup);
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+  g_assert_cmpint (pecan_test_query_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (backup, "SELECT count(*) FROM batch"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (backup,
+                                         "SELECT count(*) FROM sqlite_schema"
+                                         " WHERE name = 'incident_state'"), ==, 0);
+
+  /* The new table works, and a second open migrates nothing more. */
+  g_assert_true (pecan_store_set_incident_note (f->store,
+                                                pecan_test_query_int (f->db_path,
+                                                                      "SELECT min (id) FROM subscription"),
+                                                pecan_day_from_ymd (2026, 1, 10), TRUE,
+                                                "after migration", &error));
+  g_assert_no_error (error);
+  pecan_test_fixture_reopen (f);
+  g_assert_cmpuint (pecan_test_count_entries (f->dir), <=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,5 +564,7 @@ main (int   argc,
   pecan_test_add ("/store/settings", NULL, test_settings);
   pecan_test_add ("/store/pec-rate", NULL, test_pec_rate);
   pecan_test_add ("/store/empty-file", NULL, test_empty_file);
+  pecan_test_add ("/store/incident-note", NULL, test_incident_note);
+  pecan_test_add ("/store/migrate-1-to-2", NULL, test_migrate_1_to_2);
   return g_test_run ();
 }

@@ -301,6 +301,8 @@ add_incident_object (JsonBuilder             *b,
   pecan_cli_json_double (b, "billed", nano_to_double (info->billed));
   pecan_cli_json_double (b, "pec_lost", info->pec_lost);
   pecan_cli_json_boolean (b, "ongoing", info->ongoing);
+  pecan_cli_json_boolean (b, "handled", info->handled);
+  pecan_cli_json_string (b, "note", info->note);
   json_builder_end_object (b);
 }
 
@@ -363,7 +365,7 @@ pecan_cli_incidents (PecanCli  *cli,
     return 2;
   if ((store = pecan_cli_open_store (cli)) == NULL)
     return 1;
-  incidents = pecan_query_incidents (store, &period, &error);
+  incidents = pecan_query_incidents (store, &period, 0, &error);
   if (incidents == NULL)
     {
       pecan_cli_fail ("%s", error->message);

@@ -84,6 +84,7 @@ struct _PecanImportWriter
 {
   PecanStore        *store;
   const PecanFormat *format;
+  gint64             started;        /* monotonic time, for the batch's seconds */
   PecanBatchInfo    *info;
   const char        *display_name;
   gboolean           dry_run;

@@ -144,6 +144,7 @@ pecan_import_writer_begin (PecanStore         *store,
 
   self->store = g_object_ref (store);
   self->format = format;
+  self->started = g_get_monotonic_time ();
   self->info = info;
   self->display_name = display_name;
   self->dry_run = dry_run;
@@ -269,7 +270,7 @@ update_batch (PecanImportWriter  *self,
   sqlite3_stmt *stmt = pecan_store_cached (self->store,
                                            "UPDATE batch SET sha256 = ?, lines = ?, skipped = ?,"
                                            " replaced = ?, kept = ?, first_day = ?, last_day = ?,"
-                                           " seconds = ? WHERE id = ?", error);
+                                           " seconds = ?, customers = ? WHERE id = ?", error);
   PecanBatchInfo *info = self->info;
 
   if (stmt == NULL)
@@ -282,7 +283,8 @@ update_batch (PecanImportWriter  *self,
   pecan_import_bind_amount (stmt, 6, info->first_day != G_MININT32, info->first_day);
   pecan_import_bind_amount (stmt, 7, info->last_day != G_MININT32, info->last_day);
   sqlite3_bind_double (stmt, 8, info->seconds);
-  sqlite3_bind_int64 (stmt, 9, self->batch_id);
+  sqlite3_bind_int64 (stmt, 9, info->customers);
+  sqlite3_bind_int64 (stmt, 10, self->batch_id);
   return pecan_store_step_done (self->store, stmt, error);
 }
 
@@ -303,6 +305,8 @@ pecan_import_writer_commit (PecanImportWriter  *writer,
   PecanBatchInfo *info = writer->info;
 
   info->customers = g_hash_table_size (writer->customers_seen);
+  /* The history keeps how long the import took, up to its commit. */
+  info->seconds = (g_get_monotonic_time () - writer->started) / (double) G_USEC_PER_SEC;
   info->duplicate_of = find_duplicate (writer);
   if (info->duplicate_of != 0 || writer->dry_run)
     {

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (PecanIncident, pecan_incident, PECAN, INCIDENT, GObject)
 
 typedef struct
 {
-  gint64   subscription_id;
+  gint64   subscription_id; /* ids in the database */
+  gint64   customer_id;
   char    *customer_tenant;
   char    *customer_name;
   char    *subscription_azure_id;
@@ -27,9 +28,15 @@ typedef struct
   gint64   billed;          /* billed on the lines that lost PEC, nano-units */
   double   pec_lost;
   gboolean ongoing;         /* the run reaches the last day with data */
+  char    *partner_mpn_id;  /* the partner ID to link, "" when unknown */
+  gboolean handled;         /* someone is dealing with it */
+  char    *note;            /* what they noted, never NULL */
 } PecanIncidentInfo;
 
-PecanIncident           *pecan_incident_new      (const PecanIncidentInfo *info);
-const PecanIncidentInfo *pecan_incident_get_info (PecanIncident           *self);
+PecanIncident           *pecan_incident_new       (const PecanIncidentInfo *info);
+const PecanIncidentInfo *pecan_incident_get_info  (PecanIncident           *self);
+void                     pecan_incident_set_state (PecanIncident           *self,
+                                                   gboolean                 handled,
+                                                   const char              *note);
 
 G_END_DECLS

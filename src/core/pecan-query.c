@@ -321,7 +321,16 @@ pecan_query_summary (PecanStore         *store,
 }
 
 /* Runs of days of one subscription with lost PEC and no PEC earned; a day
- * on which PEC was earned ends a run, a day without eligible usage does not. */
+ * on which PEC was earned ends a run, a day without eligible usage does not.
+ *
+ * An incident's state (handled, note) is the newest one written for its
+ * subscription on a day of its run: from its first day to its last, or
+ * earlier when no PEC was earned in between. Keyed by the first day as it
+ * was seen, the state thus stays with the incident when an import adds
+ * days at either end, when an undo takes its first days away, and when the
+ * period shows only the end of a run that began before it (January's
+ * ongoing incident, looked at again in February). A run cut in two by a
+ * newly imported day with PEC keeps the state in its first part only. */
 static const char incidents_sql[] =
   "WITH d AS ("
   "  SELECT subscription_id, customer_id, day, currency,"
@@ -329,6 +338,7 @@ static const char incidents_sql[] =
   "    sum (CASE WHEN state = 1 THEN lines ELSE 0 END) AS lost_lines,"
   "    sum (CASE WHEN state = 1 THEN billed ELSE 0 END) AS lost_billed"
   "  FROM daily_total WHERE family = 0 AND state IN (0, 1) AND day BETWEEN ?1 AND ?2"
+  "   AND (?3 = 0 OR customer_id = ?3)"
   "  GROUP BY subscription_id, customer_id, day, currency),"
   " r AS ("
   "  SELECT *, sum (CASE WHEN earned_lines > 0 THEN 1 ELSE 0 END)"
@@ -341,28 +351,71 @@ static const char incidents_sql[] =
   "  GROUP BY subscription_id, customer_id, currency, run),"
   " l AS ("
   "  SELECT subscription_id, max (day) AS last_data FROM daily_total"
-  "  WHERE family = 0 AND day BETWEEN ?1 AND ?2 GROUP BY subscription_id)"
+  "  WHERE family = 0 AND day BETWEEN ?1 AND ?2 AND (?3 = 0 OR customer_id = ?3)"
+  "  GROUP BY subscription_id)"
   " SELECT i.subscription_id, c.tenant_id, c.name, s.azure_id, s.name, i.first_day,"
-  "   i.last_day, i.days, i.lines, i.currency, i.billed, i.last_day >= l.last_data"
+  "   i.last_day, i.days, i.lines, i.currency, i.billed, i.last_day >= l.last_data,"
+  "   i.customer_id, p.mpn_id, n.handled, n.note"
   " FROM i JOIN customer AS c ON c.id = i.customer_id"
   "  JOIN subscription AS s ON s.id = i.subscription_id"
   "  JOIN l ON l.subscription_id = i.subscription_id"
+  "  LEFT JOIN partner AS p ON p.id = c.partner_id"
+  "  LEFT JOIN incident_state AS n ON n.subscription_id = i.subscription_id"
+  "   AND n.first_day = ("
+  "    SELECT m.first_day FROM incident_state AS m"
+  "    WHERE m.subscription_id = i.subscription_id AND m.first_day <= i.last_day"
+  "     AND (m.first_day >= i.first_day OR NOT EXISTS ("
+  "      SELECT 1 FROM coverage AS v JOIN daily_total AS t ON t.day = v.day"
+  "       AND t.customer_id = v.customer_id AND t.family = 0"
+  "       AND t.subscription_id = v.subscription_id AND t.state = 0"
+  "      WHERE v.subscription_id = i.subscription_id AND v.family = 0"
+  "       AND v.day >= m.first_day AND v.day < i.first_day))"
+  "    ORDER BY m.updated_at DESC, m.first_day DESC LIMIT 1)"
   " ORDER BY i.billed DESC, c.name, s.azure_id, i.first_day";
+
+static void
+read_incident (sqlite3_stmt      *stmt,
+               int                pec_rate,
+               PecanIncidentInfo *info)
+{
+  *info = (PecanIncidentInfo) {
+    .subscription_id = sqlite3_column_int64 (stmt, 0),
+    .customer_tenant = (char *) sqlite3_column_text (stmt, 1),
+    .customer_name = (char *) sqlite3_column_text (stmt, 2),
+    .subscription_azure_id = (char *) sqlite3_column_text (stmt, 3),
+    .subscription_name = (char *) sqlite3_column_text (stmt, 4),
+    .first_day = sqlite3_column_int (stmt, 5),
+    .last_day = sqlite3_column_int (stmt, 6),
+    .days = sqlite3_column_int (stmt, 7),
+    .lines = sqlite3_column_int64 (stmt, 8),
+    .currency = (char *) sqlite3_column_text (stmt, 9),
+    .billed = sqlite3_column_int64 (stmt, 10),
+    .ongoing = sqlite3_column_int (stmt, 11),
+    .customer_id = sqlite3_column_int64 (stmt, 12),
+    .partner_mpn_id = (char *) sqlite3_column_text (stmt, 13),
+    .handled = sqlite3_column_int (stmt, 14) != 0,
+    .note = (char *) sqlite3_column_text (stmt, 15),
+  };
+  info->pec_lost = info->billed / (double) PECAN_NANO * pec_rate / 100.0;
+}
 
 /**
  * pecan_query_incidents:
  * @store: the database
  * @period: the days to look at
+ * @customer_id: only this customer's incidents, or 0 for all
  * @error: return location for an error
  *
  * Finds the lost-PEC incidents: runs of days in which an eligible
- * subscription earned no PEC, ranked by the PEC lost.
+ * subscription earned no PEC, ranked by the PEC lost, each with the state
+ * pecan_store_set_incident_note() recorded for it.
  *
  * Returns: (transfer full): a model of #PecanIncident
  */
 GListModel *
 pecan_query_incidents (PecanStore         *store,
                        const PecanPeriod  *period,
+                       gint64              customer_id,
                        GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -371,6 +424,7 @@ pecan_query_incidents (PecanStore         *store,
   int rc;
 
   g_return_val_if_fail (PECAN_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
 
   stmt = pecan_store_prepare (store, incidents_sql, error);
   if (stmt == NULL)
@@ -378,25 +432,13 @@ pecan_query_incidents (PecanStore         *store,
   rate = pecan_store_get_pec_rate (store);
   sqlite3_bind_int (stmt, 1, period->first);
   sqlite3_bind_int (stmt, 2, period->last);
+  sqlite3_bind_int64 (stmt, 3, customer_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PecanIncidentInfo info = {
-        .subscription_id = sqlite3_column_int64 (stmt, 0),
-        .customer_tenant = (char *) sqlite3_column_text (stmt, 1),
-        .customer_name = (char *) sqlite3_column_text (stmt, 2),
-        .subscription_azure_id = (char *) sqlite3_column_text (stmt, 3),
-        .subscription_name = (char *) sqlite3_column_text (stmt, 4),
-        .first_day = sqlite3_column_int (stmt, 5),
-        .last_day = sqlite3_column_int (stmt, 6),
-        .days = sqlite3_column_int (stmt, 7),
-        .lines = sqlite3_column_int64 (stmt, 8),
-        .currency = (char *) sqlite3_column_text (stmt, 9),
-        .billed = sqlite3_column_int64 (stmt, 10),
-        .ongoing = sqlite3_column_int (stmt, 11),
-      };
+      PecanIncidentInfo info;
       g_autoptr(PecanIncident) incident = NULL;
 
-      info.pec_lost = info.billed / (double) PECAN_NANO * rate / 100.0;
+      read_incident (stmt, rate, &info);
       incident = pecan_incident_new (&info);
       g_list_store_append (model, incident);
     }
@@ -432,6 +474,7 @@ read_batch (sqlite3_stmt   *stmt,
                                                                 : sqlite3_column_int (stmt, 13);
   info->imported_at = column_dup (stmt, 14);
   info->seconds = sqlite3_column_double (stmt, 15);
+  info->customers = sqlite3_column_int (stmt, 16);
 }
 
 /**
@@ -455,7 +498,7 @@ pecan_query_batches (PecanStore  *store,
   stmt = pecan_store_prepare (store,
                               "SELECT id, file_name, file_size, sha256, layout, encoding,"
                               " delimiter, pec_known, lines, skipped, replaced, kept, first_day,"
-                              " last_day, imported_at, seconds FROM batch ORDER BY id DESC",
+                              " last_day, imported_at, seconds, customers FROM batch ORDER BY id DESC",
                               error);
   if (stmt == NULL)
     return NULL;

@@ -34,6 +34,7 @@ GListModel  *pecan_query_summary        (PecanStore         *store,
                                          GError            **error);
 GListModel  *pecan_query_incidents      (PecanStore         *store,
                                          const PecanPeriod  *period,
+                                         gint64              customer_id,
                                          GError            **error);
 GListModel  *pecan_query_batches        (PecanStore         *store,
                                          GError            **error);

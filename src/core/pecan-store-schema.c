@@ -98,8 +98,25 @@ static const char migration_1[] =
   "  lines INTEGER NOT NULL, billed INTEGER NOT NULL,"
   "  PRIMARY KEY (month, customer_id, family, currency, state, pec_centi)) WITHOUT ROWID;";
 
+/* What a person noted about a lost-PEC incident. An incident has no id of
+ * its own: it is recomputed from the rollups on every read, and an import
+ * or an undo may move its ends. It is keyed by its subscription and first
+ * day, the end that stays put while an ongoing incident grows day by day;
+ * pecan_query_incidents() gives an incident the newest state written in
+ * its run (see there), so that it follows the incident when the run starts
+ * earlier or later than it did, or spans two periods. */
+static const char migration_2[] =
+  "CREATE TABLE incident_state ("
+  "  subscription_id INTEGER NOT NULL REFERENCES subscription (id),"
+  "  first_day INTEGER NOT NULL, handled INTEGER NOT NULL DEFAULT 0,"
+  "  note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (subscription_id, first_day)) WITHOUT ROWID;"
+  /* The import history shows how many customers each file held. */
+  "ALTER TABLE batch ADD COLUMN customers INTEGER NOT NULL DEFAULT 0;";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PECAN_STORE_SCHEMA_VERSION);

@@ -391,3 +391,52 @@ pecan_store_set_pec_rate (PecanStore  *self,
   g_return_val_if_fail (percent > 0 && percent < 100, FALSE);
   return pecan_store_set_setting (self, "pec-rate", value, error);
 }
+
+/**
+ * pecan_store_set_incident_note:
+ * @self: a store
+ * @subscription_id: the incident's subscription (its id in the database)
+ * @first_day: the incident's first day, as pecan_query_incidents() gives it
+ * @handled: whether someone is dealing with it
+ * @note: (nullable): what was done or found, free text
+ * @error: return location for an error
+ *
+ * Records what a person knows about a lost-PEC incident. The newest state
+ * written within an incident's run is the one pecan_query_incidents()
+ * returns with it, so clearing a note writes an empty one rather than
+ * deleting it: an older state of the same run must not come back.
+ *
+ * Returns: %TRUE when the state was saved
+ */
+gboolean
+pecan_store_set_incident_note (PecanStore  *self,
+                               gint64       subscription_id,
+                               gint32       first_day,
+                               gboolean     handled,
+                               const char  *note,
+                               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* Microseconds: two saves in a row must still be told apart. */
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+
+  g_return_val_if_fail (PECAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (subscription_id > 0, FALSE);
+
+  stmt = pecan_store_prepare (self,
+                              "INSERT INTO incident_state (subscription_id, first_day, handled,"
+                              " note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                              " ON CONFLICT (subscription_id, first_day) DO UPDATE SET"
+                              " handled = excluded.handled, note = excluded.note,"
+                              " updated_at = excluded.updated_at",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, subscription_id);
+  sqlite3_bind_int (stmt, 2, first_day);
+  sqlite3_bind_int (stmt, 3, handled ? 1 : 0);
+  sqlite3_bind_text (stmt, 4, note != NULL ? note : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
+  return pecan_store_step_done (self, stmt, error);
+}

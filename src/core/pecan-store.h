@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PecanStore, pecan_store, PECAN, STORE, GObject)
 
 /* The schema this build writes; see pecan-store-schema.c. */
-#define PECAN_STORE_SCHEMA_VERSION 1
+#define PECAN_STORE_SCHEMA_VERSION 2
 
 char       *pecan_store_default_path     (void);
 PecanStore *pecan_store_open             (const char  *path,
@@ -35,5 +35,11 @@ char       *pecan_store_backup           (PecanStore  *self,
 gboolean    pecan_store_undo_batch       (PecanStore  *self,
                                           gint64       batch_id,
                                           GError     **error);
+gboolean    pecan_store_set_incident_note (PecanStore *self,
+                                           gint64      subscription_id,
+                                           gint32      first_day,
+                                           gboolean    handled,
+                                           const char *note,
+                                           GError    **error);
 
 G_END_DECLS
