@@ -125,6 +125,7 @@ static void
 pecan_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (pecan_application_parent_class)->startup (application);
 
@@ -132,6 +133,12 @@ pecan_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_window_set_default_icon_name (APP_ID);
+
+  /* GTK 4.8 does not load style.css from the resource base path itself. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/pecanapp/Pecan/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void

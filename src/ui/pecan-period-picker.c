@@ -237,9 +237,12 @@ static void
 pecan_period_picker_dispose (GObject *object)
 {
   PecanPeriodPicker *self = PECAN_PERIOD_PICKER (object);
+  GtkWidget *child;
 
   g_clear_signal_handler (&self->period_handler, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_PERIOD_PICKER);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pecan_period_picker_parent_class)->dispose (object);

@@ -1,0 +1,339 @@
+/* test-window.c: the window, driven as a person drives it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application runs on a fixture database; the tests read what the
+ * window shows (the text of its labels) and act through its actions and
+ * the application's open(), as the command line and drag and drop do.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "pecan-application.h"
+#include "pecan-summary-row.h"
+#include "pecan-test-util.h"
+#include "pecan-ui-util.h"
+#include "pecan-window.h"
+
+static gboolean have_display;
+static PecanApplication *application;
+
+typedef struct
+{
+  PecanTestFixture  db;
+  PecanApplication *app;
+  PecanWindow      *window;
+} WindowFixture;
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+/* What a person can read in the window now. */
+static char *
+window_text (WindowFixture *f)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (f->window), text);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @needle shows, or fails after 30 s. */
+static void
+wait_for_text (WindowFixture *f,
+               const char    *needle)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  for (;;)
+    {
+      g_autofree char *text = window_text (f);
+
+      if (strstr (text, needle) != NULL)
+        break;
+      if (timed_out)
+        g_error ("“%s” never showed; the window shows:\n%s", needle, text);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+}
+
+static void
+wait_for_imports (WindowFixture *f)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (pecan_window_is_importing (f->window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+fixture_setup (WindowFixture *f,
+               gconstpointer  data)
+{
+  const char *fixture = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanSession) session = NULL;
+
+  pecan_test_fixture_setup (&f->db, NULL);
+  if (!have_display)
+    return;
+  if (fixture != NULL)
+    pecan_test_import_ok (f->db.store, fixture);
+  /* One application for all tests (it can register on the bus once), a
+   * window and a session of their own for each. */
+  if (application == NULL)
+    {
+      application = pecan_application_new (G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+      g_assert_no_error (error);
+    }
+  f->app = g_object_ref (application);
+  session = pecan_session_new (f->db.db_path, &error);
+  g_assert_no_error (error);
+  f->window = pecan_window_new (f->app, session);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (WindowFixture *f,
+                  gconstpointer  data)
+{
+  if (f->app != NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+      while (windows != NULL)
+        {
+          gtk_window_destroy (windows->data);
+          windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+        }
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_clear_object (&f->app);
+    }
+  pecan_test_fixture_teardown (&f->db, NULL);
+}
+
+/* The overview shows the figures the core computes for the latest month. */
+static void
+test_window_overview (WindowFixture *f,
+                      gconstpointer  data)
+{
+  PecanPeriod range, month;
+  g_autoptr(GListModel) totals = NULL;
+  g_autoptr(PecanSummaryRow) row = NULL;
+  const PecanSummaryInfo *info;
+  g_autofree char *earned = NULL;
+  g_autofree char *lost = NULL;
+  g_autofree char *billed = NULL;
+  g_autofree char *eligible = NULL;
+  g_autofree char *title = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (pecan_query_data_range (f->db.store, &range, NULL));
+  pecan_period_for_day (PECAN_PERIOD_MONTH, range.last, &month);
+  totals = pecan_test_summary (f->db.store, PECAN_GROUP_TOTAL, &month, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (totals), >=, 1);
+  /* Currencies are never added: the overview shows the largest first. */
+  for (guint i = 0; i < g_list_model_get_n_items (totals); i++)
+    {
+      g_autoptr(PecanSummaryRow) other = g_list_model_get_item (totals, i);
+
+      if (row == NULL || pecan_summary_row_get_info (other)->billed > pecan_summary_row_get_info (row)->billed)
+        g_set_object (&row, other);
+    }
+  info = pecan_summary_row_get_info (row);
+  earned = pecan_ui_format_money (info->pec_earned, info->currency);
+  lost = pecan_ui_format_money (info->pec_lost, info->currency);
+  billed = pecan_ui_format_nano (info->billed, info->currency);
+  eligible = pecan_ui_format_nano (info->eligible, info->currency);
+  title = pecan_ui_format_period (&month);
+
+  wait_for_text (f, "PEC-eligible spend");
+  wait_for_text (f, title);
+  wait_for_text (f, earned);
+  wait_for_text (f, lost);
+  wait_for_text (f, billed);
+  wait_for_text (f, eligible);
+}
+
+/* Alt+Left and Alt+Right step through months. */
+static void
+test_window_period_steps (WindowFixture *f,
+                          gconstpointer  data)
+{
+  PecanSession *session;
+  PecanPeriod start;
+  g_autofree char *text = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  session = pecan_window_get_session (f->window);
+  start = *pecan_session_get_period (session);
+  g_assert_cmpint (pecan_period_get_kind (&start), ==, PECAN_PERIOD_MONTH);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-period", NULL));
+  g_assert_cmpint (pecan_session_get_period (session)->last, ==, start.first - 1);
+  text = pecan_ui_format_period (pecan_session_get_period (session));
+  wait_for_text (f, text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-period", NULL));
+  g_assert_cmpint (pecan_session_get_period (session)->first, ==, start.first);
+  g_assert_cmpint (pecan_session_get_period (session)->last, ==, start.last);
+}
+
+/* An empty database offers to import or to explore demo data. */
+static void
+test_window_empty (WindowFixture *f,
+                   gconstpointer  data)
+{
+  SKIP_WITHOUT_DISPLAY ();
+
+  wait_for_text (f, "Welcome to Pecan");
+  wait_for_text (f, "Explore Demo Data");
+}
+
+/* A file given to the application imports, and the window says so. */
+static void
+test_window_import (WindowFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = pecan_test_data_path ("daily-small.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) batches = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  wait_for_text (f, "Welcome to Pecan");
+  g_application_open (G_APPLICATION (f->app), &file, 1, "");
+  g_assert_true (pecan_window_is_importing (f->window));
+  wait_for_imports (f);
+  wait_for_text (f, "Imported “daily-small.csv”");
+  wait_for_text (f, "PEC earned");
+
+  batches = pecan_query_batches (f->db.store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (batches), ==, 1);
+
+  /* The same file again changes nothing, and the window says that too. */
+  g_application_open (G_APPLICATION (f->app), &file, 1, "");
+  wait_for_imports (f);
+  wait_for_text (f, "was already imported");
+}
+
+static GtkWindow *
+find_message (WindowFixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* A bad file opens a message naming the line, and nothing changes. */
+static void
+test_window_bad_file (WindowFixture *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = pecan_test_data_path ("bad-number.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = pecan_test_query_text (f->db.db_path,
+                                                   "SELECT count(*) || '/' || sum(billed) FROM usage_line");
+  g_autofree char *after = NULL;
+  g_autofree char *secondary = NULL;
+  GtkWindow *message;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_application_open (G_APPLICATION (f->app), &file, 1, "");
+  wait_for_imports (f);
+  message = find_message (f);
+  g_assert_nonnull (message);
+  g_object_get (message, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "bad-number.csv"));
+  g_assert_nonnull (strstr (secondary, "Line "));
+  g_assert_nonnull (strstr (secondary, "Nothing from this file was imported"));
+  gtk_window_destroy (message);
+
+  after = pecan_test_query_text (f->db.db_path, "SELECT count(*) || '/' || sum(billed) FROM usage_line");
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Every page is reachable from the sidebar's stack and draws without a
+ * warning (the tests run with fatal warnings). */
+static void
+test_window_pages (WindowFixture *f,
+                   gconstpointer  data)
+{
+  static const char * const pages[] = { "customers", "lost", "usage", "imports", "overview" };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", pages[i]));
+      for (int j = 0; j < 20; j++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  wait_for_text (f, "PEC-eligible spend");
+}
+
+static void
+add (const char    *path,
+     const char    *fixture,
+     void         (*func) (WindowFixture *, gconstpointer))
+{
+  g_test_add (path, WindowFixture, fixture, fixture_setup, func, fixture_teardown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  add ("/window/overview", "daily-small.csv", test_window_overview);
+  add ("/window/period-steps", "daily-small.csv", test_window_period_steps);
+  add ("/window/empty", NULL, test_window_empty);
+  add ("/window/import", NULL, test_window_import);
+  add ("/window/bad-file", "daily-small.csv", test_window_bad_file);
+  add ("/window/pages", "daily-small.csv", test_window_pages);
+
+  return g_test_run ();
+}
