@@ -95,15 +95,25 @@ main (int   argc,
   longest_gap = 0;
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
+      gint64 before = longest_gap;
+
+      longest_gap = 0;
       doing = pages[i];
       pecan_window_show_page (window, pages[i]);
       run_for (3000);
+      printf ("  %-10s longest stall %.1f ms\n", pages[i], longest_gap / 1000.0);
+      longest_gap = MAX (before, longest_gap);
     }
   for (int i = 0; i < 3; i++)
     {
+      gint64 before = longest_gap;
+
+      longest_gap = 0;
       doing = "previous period";
       gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL);
       run_for (2000);
+      printf ("  previous period, on the overview: longest stall %.1f ms\n", longest_gap / 1000.0);
+      longest_gap = MAX (before, longest_gap);
     }
   printf ("longest stall over the pages and periods: %.1f ms (on %s)\n",
           longest_gap / 1000.0, longest_during);

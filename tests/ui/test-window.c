@@ -300,17 +300,36 @@ static void
 test_window_pages (WindowFixture *f,
                    gconstpointer  data)
 {
-  static const char * const pages[] = { "customers", "lost", "usage", "imports", "overview" };
+  /* Each page, and something it shows once its data is in. */
+  static const char * const pages[][2] = {
+    { "customers", "Lost Share" },
+    { "lost", "PEC Lost in" },
+    { "usage", " lines" },
+    { "imports", "daily-small.csv" },
+    { "overview", "PEC-eligible spend" },
+  };
 
   SKIP_WITHOUT_DISPLAY ();
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", pages[i]));
-      for (int j = 0; j < 20; j++)
-        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", pages[i][0]));
+      wait_for_text (f, pages[i][1]);
     }
-  wait_for_text (f, "PEC-eligible spend");
+}
+
+/* The same in the dark style: its colours come from the theme too. */
+static void
+test_window_pages_dark (WindowFixture *f,
+                        gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+  test_window_pages (f, data);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
 }
 
 static void
@@ -334,6 +353,7 @@ main (int   argc,
   add ("/window/import", NULL, test_window_import);
   add ("/window/bad-file", "daily-small.csv", test_window_bad_file);
   add ("/window/pages", "daily-small.csv", test_window_pages);
+  add ("/window/pages-dark", "daily-small.csv", test_window_pages_dark);
 
   return g_test_run ();
 }
