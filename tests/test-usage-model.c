@@ -413,6 +413,10 @@ test_filter_copy (void)
 
   pecan_usage_filter_init (&filter, &period);
   g_assert_cmpint (filter.state, ==, PECAN_USAGE_ANY_STATE);
+  g_assert_false (pecan_usage_filter_narrows (&filter));
+  filter.customer_id = 7;
+  g_assert_true (pecan_usage_filter_narrows (&filter));
+  filter.customer_id = 0;
   filter.search = g_strdup ("contoso");
   filter.category = g_strdup ("Storage");
   copy = pecan_usage_filter_copy (&filter);
@@ -428,6 +432,8 @@ test_filter_copy (void)
   g_free (filter.search);
   filter.search = g_strdup ("");
   g_assert_true (pecan_usage_filter_equal (&filter, copy));
+  g_clear_pointer (&filter.category, g_free);
+  g_assert_false (pecan_usage_filter_narrows (&filter));
   pecan_usage_filter_clear (&filter);
   g_assert_null (filter.search);
 }

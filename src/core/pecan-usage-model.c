@@ -13,19 +13,14 @@
  * The model reads through a connection of its own, in one read
  * transaction from the scan on: its pages come from the snapshot that was
  * counted, whatever is imported meanwhile. Made on a worker thread, it is
- * used on one thread only from then on.
- *
- * It holds the lines that the figures count (pecan-query.c): invoice
- * reconciliation lines of a customer's month only when no daily data
- * exists for it.
+ * used on one thread only from then on. Its SQL is in pecan-usage-filter.c.
  */
 #include "config.h"
-
-#include <string.h>
 
 #include "pecan-error.h"
 #include "pecan-parse.h"
 #include "pecan-store-private.h"
+#include "pecan-usage-filter-private.h"
 #include "pecan-usage-model-private.h"
 
 #define PAGE_SIZE 256
@@ -37,7 +32,6 @@
  * page's first day that comes before it: with more subscriptions than
  * this, reading on along the key costs less. */
 #define SEEK_MAX_SUBSCRIPTIONS 256
-#define CANCEL_CHECK 8192
 
 typedef struct
 {
@@ -93,160 +87,14 @@ static const char line_columns[] =
   " CROSS JOIN product AS p ON p.id = l.product_id"
   " CROSS JOIN batch AS b ON b.id = l.batch_id";
 
-static const char key_order[] = " ORDER BY l.day, l.subscription_id, l.batch_id, l.line";
-
-static gboolean
-has_search (const PecanUsageFilter *filter)
-{
-  return filter->search != NULL && filter->search[0] != '\0';
-}
-
-/* Whether the filter names some subscriptions: when they are few, the
- * table is read by seeking each day and subscription, not day by day. */
-static gboolean
-is_subset (const PecanUsageFilter *filter)
-{
-  return filter->customer_id != 0 || filter->subscription_id != 0 || has_search (filter);
-}
-
-static void
-append_subscription_ids (GString                *sql,
-                         const PecanUsageFilter *filter)
-{
-  g_string_append (sql, "SELECT s2.id FROM subscription AS s2"
-                        " JOIN customer AS c2 ON c2.id = s2.customer_id WHERE 1");
-  if (filter->customer_id != 0)
-    g_string_append (sql, " AND s2.customer_id = :customer");
-  if (filter->subscription_id != 0)
-    g_string_append (sql, " AND s2.id = :subscription");
-  if (has_search (filter))
-    g_string_append (sql, " AND (c2.name LIKE :pattern ESCAPE '\\'"
-                          " OR c2.domain LIKE :pattern ESCAPE '\\'"
-                          " OR c2.tenant_id LIKE :pattern ESCAPE '\\'"
-                          " OR s2.name LIKE :pattern ESCAPE '\\'"
-                          " OR s2.azure_id LIKE :pattern ESCAPE '\\')");
-}
-
-/* The WHERE clause of a filter; @from_key reads on from a key (:kday ...).
- * When @seek, the days come from the recursive "days" of filter_sql(). */
-static void
-append_where (GString                *sql,
-              const PecanUsageFilter *filter,
-              gboolean                seek,
-              gboolean                from_key)
-{
-  if (seek)
-    g_string_append (sql, " WHERE l.day IN (SELECT day FROM days)");
-  else if (from_key)
-    g_string_append (sql, " WHERE l.day <= :last");
-  else
-    g_string_append (sql, " WHERE l.day BETWEEN :from AND :last");
-  /* Alone, without a lower bound on the day, it is where the read starts. */
-  if (from_key)
-    g_string_append (sql, " AND (l.day, l.subscription_id, l.batch_id, l.line)"
-                          " >= (:kday, :ksubscription, :kbatch, :kline)");
-  if (is_subset (filter))
-    {
-      g_string_append (sql, " AND l.subscription_id IN (");
-      append_subscription_ids (sql, filter);
-      g_string_append (sql, ")");
-    }
-  if (filter->category != NULL)
-    g_string_append (sql, " AND l.meter_id IN (SELECT m2.id FROM meter AS m2"
-                          " JOIN category AS k2 ON k2.id = m2.category_id"
-                          " WHERE k2.name = :category)");
-  if (filter->state != PECAN_USAGE_ANY_STATE)
-    g_string_append (sql, " AND l.state = :state");
-  g_string_append (sql, " AND (l.family = 0 OR NOT EXISTS (SELECT 1 FROM customer_month_total AS d"
-                        "  WHERE d.month = CAST (strftime ('%Y%m', l.day * 86400, 'unixepoch')"
-                        "   AS INTEGER)"
-                        "  AND d.customer_id = (SELECT customer_id FROM subscription"
-                        "   WHERE id = l.subscription_id) AND d.family = 0))");
-}
-
-static char *
-filter_sql (PecanUsageModel *self,
-            const char      *columns,
-            gboolean         from_key,
-            const char      *tail)
-{
-  GString *sql = g_string_new (NULL);
-
-  if (self->seek)
-    g_string_append (sql, "WITH RECURSIVE days (day) AS (SELECT :from"
-                          " UNION ALL SELECT day + 1 FROM days WHERE day < :last) ");
-  g_string_append (sql, columns);
-  append_where (sql, &self->filter, self->seek, from_key);
-  g_string_append (sql, key_order);
-  g_string_append (sql, tail);
-  return g_string_free (sql, FALSE);
-}
-
-/* Binds by name, so that one binding serves every form of the SQL. */
-static void
-bind_int64 (sqlite3_stmt *stmt,
-            const char   *name,
-            gint64        value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           const char   *name,
-           const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-/* A LIKE pattern that finds @text anywhere, its wildcards taken literally. */
-static char *
-like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
-static void
-bind_filter (PecanUsageModel *self,
-             sqlite3_stmt    *stmt,
-             gint32           from)
-{
-  bind_int64 (stmt, ":from", from);
-  bind_int64 (stmt, ":last", self->days.last);
-  bind_int64 (stmt, ":customer", self->filter.customer_id);
-  bind_int64 (stmt, ":subscription", self->filter.subscription_id);
-  bind_text (stmt, ":category", self->filter.category);
-  bind_int64 (stmt, ":state", self->filter.state);
-  if (has_search (&self->filter))
-    {
-      g_autofree char *pattern = like_pattern (self->filter.search);
-      bind_text (stmt, ":pattern", pattern);
-    }
-}
-
 static void
 bind_key (sqlite3_stmt *stmt,
           const Key    *key)
 {
-  bind_int64 (stmt, ":kday", key->day);
-  bind_int64 (stmt, ":ksubscription", key->subscription_id);
-  bind_int64 (stmt, ":kbatch", key->batch_id);
-  bind_int64 (stmt, ":kline", key->line);
+  pecan_usage_bind_int64 (stmt, ":kday", key->day);
+  pecan_usage_bind_int64 (stmt, ":ksubscription", key->subscription_id);
+  pecan_usage_bind_int64 (stmt, ":kbatch", key->batch_id);
+  pecan_usage_bind_int64 (stmt, ":kline", key->line);
 }
 
 static char *
@@ -314,7 +162,7 @@ read_page (PecanUsageModel  *self,
       const Key *key = &g_array_index (self->keys, Key, page);
 
       sqlite3_reset (self->page_stmt);
-      bind_filter (self, self->page_stmt, key->day);
+      pecan_usage_filter_bind (&self->filter, self->page_stmt, key->day, self->days.last);
       bind_key (self->page_stmt, key);
       while (lines->len < n && (rc = sqlite3_step (self->page_stmt)) == SQLITE_ROW)
         g_ptr_array_add (lines, read_line (self, self->page_stmt));
@@ -359,6 +207,154 @@ find_page (PecanUsageModel *self,
         oldest = slot;
     }
   return oldest;
+}
+
+/* The period within the first and last day that hold lines, so that the
+ * days of a subset are few; FALSE when no day of it does. */
+static gboolean
+clamp_days (PecanUsageModel  *self,
+            GError          **error)
+{
+  /* Two subqueries, each answered from the key. */
+  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (self->store,
+                                                      "SELECT (SELECT min (day) FROM usage_line),"
+                                                      " (SELECT max (day) FROM usage_line)",
+                                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      pecan_store_set_error (self->store, error);
+      return FALSE;
+    }
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return FALSE;
+  self->days.first = MAX (self->filter.period.first, sqlite3_column_int (stmt, 0));
+  self->days.last = MIN (self->filter.period.last, sqlite3_column_int (stmt, 1));
+  return self->days.first <= self->days.last;
+}
+
+/* The subscriptions of a subset, gathered once into a table of this
+ * connection; and whether they are few enough to seek. */
+static gboolean
+choose_subscriptions (PecanUsageModel  *self,
+                      GError          **error)
+{
+  g_autofree char *ids = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  self->seek = FALSE;
+  if (!pecan_usage_filter_is_subset (&self->filter))
+    return TRUE;
+  ids = pecan_usage_filter_subscriptions_sql (&self->filter);
+  sql = g_strconcat ("INSERT INTO temp.chosen_subscription ", ids, NULL);
+  if (!pecan_store_exec (self->store, "CREATE TEMP TABLE chosen_subscription"
+                                      " (id INTEGER PRIMARY KEY)", error))
+    return FALSE;
+  insert = pecan_store_prepare (self->store, sql, error);
+  if (insert == NULL)
+    return FALSE;
+  pecan_usage_filter_bind (&self->filter, insert, self->days.first, self->days.last);
+  if (!pecan_store_step_done (self->store, insert, error))
+    return FALSE;
+  self->seek = sqlite3_changes (pecan_store_get_db (self->store)) <= (int) seek_max;
+  return TRUE;
+}
+
+/* Keeps the first key of every page only, once there are too many lines
+ * to keep them all. */
+static void
+thin_keys (PecanUsageModel *self)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < self->keys->len; i += PAGE_SIZE)
+    g_array_index (self->keys, Key, kept++) = g_array_index (self->keys, Key, i);
+  g_array_set_size (self->keys, kept);
+  self->stride = PAGE_SIZE;
+}
+
+static PecanUsageSqlFlags
+sql_flags (PecanUsageModel *self)
+{
+  return self->seek ? PECAN_USAGE_SQL_SEEK : 0;
+}
+
+/* Stops the statement running: a scan of a few lines among millions may
+ * run a while between two lines. */
+static int
+cancelled_cb (gpointer data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/* Counts the lines and keeps their keys, or the first key of each page. */
+static gboolean
+scan_keys (PecanUsageModel  *self,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autofree char *sql = pecan_usage_filter_sql (&self->filter,
+                                                 "SELECT l.day, l.subscription_id, l.batch_id,"
+                                                 " l.line FROM usage_line AS l",
+                                                 sql_flags (self), "");
+  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (self->store, sql, error);
+  sqlite3 *db = pecan_store_get_db (self->store);
+  guint64 n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  pecan_usage_filter_bind (&self->filter, stmt, self->days.first, self->days.last);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, cancelled_cb, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n % self->stride == 0)
+        {
+          Key key = {
+            .day = sqlite3_column_int (stmt, 0),
+            .subscription_id = sqlite3_column_int64 (stmt, 1),
+            .batch_id = sqlite3_column_int64 (stmt, 2),
+            .line = sqlite3_column_int64 (stmt, 3),
+          };
+          g_array_append_val (self->keys, key);
+        }
+      if (++n == KEEP_ALL_MAX)
+        thin_keys (self);
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      pecan_store_set_error (self->store, error);
+      return FALSE;
+    }
+  /* A GListModel counts in guint. */
+  self->n_items = (guint) MIN (n, G_MAXUINT);
+  return TRUE;
+}
+
+static gboolean
+prepare_reads (PecanUsageModel  *self,
+               GError          **error)
+{
+  g_autofree char *page_sql = pecan_usage_filter_sql (&self->filter, line_columns,
+                                                      sql_flags (self) | PECAN_USAGE_SQL_FROM_KEY,
+                                                      " LIMIT 256");
+  g_autofree char *line_sql = g_strconcat (line_columns,
+                                           " WHERE l.day = :kday AND l.subscription_id = :ksubscription"
+                                           " AND l.batch_id = :kbatch AND l.line = :kline",
+                                           NULL);
+
+  if (self->stride == PAGE_SIZE)
+    self->page_stmt = pecan_store_prepare (self->store, page_sql, error);
+  else
+    self->line_stmt = pecan_store_prepare (self->store, line_sql, error);
+  return self->page_stmt != NULL || self->line_stmt != NULL;
 }
 
 static GType
@@ -442,199 +438,6 @@ pecan_usage_model_init (PecanUsageModel *self)
   self->stride = 1;
 }
 
-/* The period within the first and last day that hold lines, so that the
- * days of a subset are few; FALSE when no day of it does. */
-static gboolean
-clamp_days (PecanUsageModel  *self,
-            GError          **error)
-{
-  /* Two subqueries, each answered from the key. */
-  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (self->store,
-                                                      "SELECT (SELECT min (day) FROM usage_line),"
-                                                      " (SELECT max (day) FROM usage_line)",
-                                                      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      pecan_store_set_error (self->store, error);
-      return FALSE;
-    }
-  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-    return FALSE;
-  self->days.first = MAX (self->filter.period.first, sqlite3_column_int (stmt, 0));
-  self->days.last = MIN (self->filter.period.last, sqlite3_column_int (stmt, 1));
-  return self->days.first <= self->days.last;
-}
-
-/* Whether to seek: only for a subset of few enough subscriptions. */
-static gboolean
-choose_seek (PecanUsageModel  *self,
-             GError          **error)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT count (*) FROM (");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  self->seek = FALSE;
-  if (!is_subset (&self->filter))
-    return TRUE;
-  append_subscription_ids (sql, &self->filter);
-  g_string_append (sql, ")");
-  stmt = pecan_store_prepare (self->store, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_filter (self, stmt, self->days.first);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      pecan_store_set_error (self->store, error);
-      return FALSE;
-    }
-  self->seek = sqlite3_column_int64 (stmt, 0) <= seek_max;
-  return TRUE;
-}
-
-/* Keeps the first key of every page only, once there are too many lines
- * to keep them all. */
-static void
-thin_keys (PecanUsageModel *self)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < self->keys->len; i += PAGE_SIZE)
-    g_array_index (self->keys, Key, kept++) = g_array_index (self->keys, Key, i);
-  g_array_set_size (self->keys, kept);
-  self->stride = PAGE_SIZE;
-}
-
-static gboolean
-scan_keys (PecanUsageModel  *self,
-           GCancellable     *cancellable,
-           GError          **error)
-{
-  g_autofree char *sql = filter_sql (self, "SELECT l.day, l.subscription_id, l.batch_id, l.line"
-                                           " FROM usage_line AS l", FALSE, "");
-  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (self->store, sql, error);
-  guint64 n = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_filter (self, stmt, self->days.first);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (n % self->stride == 0)
-        {
-          Key key = {
-            .day = sqlite3_column_int (stmt, 0),
-            .subscription_id = sqlite3_column_int64 (stmt, 1),
-            .batch_id = sqlite3_column_int64 (stmt, 2),
-            .line = sqlite3_column_int64 (stmt, 3),
-          };
-          g_array_append_val (self->keys, key);
-        }
-      if (++n == KEEP_ALL_MAX)
-        thin_keys (self);
-      if (n % CANCEL_CHECK == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      pecan_store_set_error (self->store, error);
-      return FALSE;
-    }
-  /* A GListModel counts in guint. */
-  self->n_items = (guint) MIN (n, G_MAXUINT);
-  return TRUE;
-}
-
-static gboolean
-prepare_reads (PecanUsageModel  *self,
-               GError          **error)
-{
-  g_autofree char *page_sql = filter_sql (self, line_columns, TRUE, " LIMIT 256");
-  g_autofree char *line_sql = g_strconcat (line_columns,
-                                           " WHERE l.day = :kday AND l.subscription_id = :ksubscription"
-                                           " AND l.batch_id = :kbatch AND l.line = :kline",
-                                           NULL);
-
-  if (self->stride == PAGE_SIZE)
-    self->page_stmt = pecan_store_prepare (self->store, page_sql, error);
-  else
-    self->line_stmt = pecan_store_prepare (self->store, line_sql, error);
-  return self->page_stmt != NULL || self->line_stmt != NULL;
-}
-
-/**
- * pecan_usage_filter_init:
- * @filter: (out caller-allocates): the filter to fill
- * @period: the days whose lines to hold
- *
- * Sets @filter to every line of @period.
- */
-void
-pecan_usage_filter_init (PecanUsageFilter  *filter,
-                         const PecanPeriod *period)
-{
-  memset (filter, 0, sizeof *filter);
-  filter->period = *period;
-  filter->state = PECAN_USAGE_ANY_STATE;
-}
-
-/**
- * pecan_usage_filter_clear:
- * @filter: a filter
- *
- * Frees the texts of @filter.
- */
-void
-pecan_usage_filter_clear (PecanUsageFilter *filter)
-{
-  g_clear_pointer (&filter->search, g_free);
-  g_clear_pointer (&filter->category, g_free);
-}
-
-/**
- * pecan_usage_filter_copy:
- * @filter: a filter
- *
- * Returns: (transfer full): a copy, its texts copied too
- */
-PecanUsageFilter *
-pecan_usage_filter_copy (const PecanUsageFilter *filter)
-{
-  PecanUsageFilter *copy = g_new (PecanUsageFilter, 1);
-
-  *copy = *filter;
-  copy->search = g_strdup (filter->search);
-  copy->category = g_strdup (filter->category);
-  return copy;
-}
-
-void
-pecan_usage_filter_free (PecanUsageFilter *filter)
-{
-  if (filter == NULL)
-    return;
-  pecan_usage_filter_clear (filter);
-  g_free (filter);
-}
-
-/**
- * pecan_usage_filter_equal:
- *
- * Returns: whether @a and @b hold the same lines
- */
-gboolean
-pecan_usage_filter_equal (const PecanUsageFilter *a,
-                          const PecanUsageFilter *b)
-{
-  return a->period.first == b->period.first && a->period.last == b->period.last
-         && a->customer_id == b->customer_id && a->subscription_id == b->subscription_id
-         && g_strcmp0 (has_search (a) ? a->search : NULL, has_search (b) ? b->search : NULL) == 0
-         && g_strcmp0 (a->category, b->category) == 0 && a->state == b->state;
-}
-
 /**
  * pecan_usage_model_new:
  * @store: the database; the model opens a connection of its own on its file
@@ -673,7 +476,12 @@ pecan_usage_model_new (PecanStore              *store,
   if (self->store == NULL)
     return NULL;
   self->pec_rate = pecan_store_get_pec_rate (self->store);
-  if (!pecan_store_exec (self->store, "BEGIN", error))
+  /* The scan reads each page of the table once, and a page of lines
+   * touches a few dozen: a small cache does, and two models can live
+   * side by side while one replaces the other. */
+  if (!pecan_store_exec (self->store, "PRAGMA cache_size = -2048; PRAGMA temp_store = MEMORY;",
+                         error)
+      || !pecan_store_exec (self->store, "BEGIN", error))
     {
       g_clear_object (&self->store);
       return NULL;
@@ -685,7 +493,7 @@ pecan_usage_model_new (PecanStore              *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (!choose_seek (self, error) || !scan_keys (self, cancellable, error)
+  if (!choose_subscriptions (self, error) || !scan_keys (self, cancellable, error)
       || !prepare_reads (self, error))
     return NULL;
   return g_steal_pointer (&self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pecan-cell-tooltip.h"
 #include "pecan-chart.h"
 #include "pecan-customer-detail.h"
 #include "pecan-incident.h"
@@ -252,7 +253,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     text = subscription_cell_text (row_info (object), cell);
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   if (!cell_is_numeric (cell))
-    gtk_widget_set_tooltip_text (label, text);
+    pecan_cell_tooltip_set (label, text);
 }
 
 static GObject *

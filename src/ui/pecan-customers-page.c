@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pecan-cell-tooltip.h"
 #include "pecan-customer-detail.h"
 #include "pecan-customers-page.h"
 #include "pecan-query.h"
@@ -41,6 +42,7 @@ struct _PecanCustomersPage
   GCancellable         *cancellable;
   GListModel           *rows;
   gboolean              loaded;
+  gboolean              stale;          /* reload when next mapped */
 
   GtkStack             *stack;
   GtkSearchEntry       *search_entry;
@@ -201,7 +203,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
     }
   if (column == COLUMN_SHARE)
-    gtk_widget_set_tooltip_text (label, _("PEC lost as a share of the PEC the eligible usage could earn: lost ÷ (earned + lost)"));
+    pecan_cell_tooltip_set (label, _("PEC lost as a share of the PEC the eligible usage could earn: lost ÷ (earned + lost)"));
   gtk_list_item_set_child (item, label);
 }
 
@@ -217,7 +219,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (label, text != NULL ? text : "");
   /* Names that do not fit are shown in full on hover. */
   if (GPOINTER_TO_INT (user_data) <= COLUMN_DOMAIN)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+    pecan_cell_tooltip_set (GTK_WIDGET (label), text);
 }
 
 static guint
@@ -336,9 +338,17 @@ reload (PecanCustomersPage *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  update_page (self);
   if (self->session == NULL)
     return;
+  /* A hidden page reads nothing: refilling its table would rebuild rows
+   * nobody sees, on the main thread, at every change of period. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  update_page (self);
   self->cancellable = g_cancellable_new ();
   pecan_session_run_async (self->session, query_customers,
                            g_memdup2 (pecan_session_get_period (self->session), sizeof (PecanPeriod)),
@@ -507,6 +517,16 @@ pecan_customers_page_dispose (GObject *object)
 }
 
 static void
+pecan_customers_page_map (GtkWidget *widget)
+{
+  PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pecan_customers_page_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
+}
+
+static void
 pecan_customers_page_class_init (PecanCustomersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -515,6 +535,7 @@ pecan_customers_page_class_init (PecanCustomersPageClass *klass)
   object_class->dispose = pecan_customers_page_dispose;
   object_class->get_property = pecan_customers_page_get_property;
   object_class->set_property = pecan_customers_page_set_property;
+  widget_class->map = pecan_customers_page_map;
 
   /* The window's session: set once, after construction. */
   properties[PROP_SESSION] =

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pecan-cell-tooltip.h"
 #include "pecan-batch.h"
 #include "pecan-imports-page.h"
 #include "pecan-query.h"
@@ -594,7 +595,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     {
       child = gtk_button_new_from_icon_name ("edit-undo-symbolic");
       gtk_button_set_has_frame (GTK_BUTTON (child), FALSE);
-      gtk_widget_set_tooltip_text (child, _("Undo This Import…"));
+      pecan_cell_tooltip_set (child, _("Undo This Import…"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Undo This Import…"), -1);
     }
@@ -632,9 +633,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   text = column_text (column, info);
   gtk_label_set_text (GTK_LABEL (child), text);
   if (column == COLUMN_FILE)
-    gtk_widget_set_tooltip_text (child, info->file_name);
+    pecan_cell_tooltip_set (child, info->file_name);
   else if (column == COLUMN_KIND)
-    gtk_widget_set_tooltip_text (child, pecan_layout_describe (info->layout));
+    pecan_cell_tooltip_set (child, pecan_layout_describe (info->layout));
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pecan-cell-tooltip.h"
 #include "pecan-incident.h"
 #include "pecan-lost-page.h"
 #include "pecan-query.h"
@@ -806,7 +807,7 @@ bind_label (GtkListItem *item,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  pecan_cell_tooltip_set (label, tooltip);
 }
 
 static void
@@ -887,7 +888,7 @@ setup_handled_cb (PecanLostPage            *self,
 {
   GtkWidget *image = gtk_image_new_from_icon_name ("object-select-symbolic");
 
-  gtk_widget_set_tooltip_text (image, _("Being handled"));
+  pecan_cell_tooltip_set (image, _("Being handled"));
   gtk_list_item_set_child (item, image);
 }
 

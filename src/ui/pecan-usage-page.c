@@ -12,15 +12,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
-#include "pecan-parse.h"
 #include "pecan-query.h"
 #include "pecan-session.h"
 #include "pecan-summary-row.h"
 #include "pecan-ui-util.h"
 #include "pecan-usage-model.h"
-#include "pecan-usage-page.h"
+#include "pecan-usage-page-private.h"
 
 struct _PecanUsagePage
 {
@@ -62,288 +60,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
-{
-  COLUMN_DAY,
-  COLUMN_CUSTOMER,
-  COLUMN_SUBSCRIPTION,
-  COLUMN_CATEGORY,
-  COLUMN_METER,
-  COLUMN_QUANTITY,
-  COLUMN_BILLED,
-  COLUMN_STATE,
-  COLUMN_PEC,
-  COLUMN_SOURCE,
-  N_COLUMNS
-} Column;
-
-/* Fixed widths: measured from the few rows on screen, the columns would
- * change width as the lines scroll past. */
-static const struct
-{
-  const char *title;
-  int         width;
-  gboolean    numeric;
-  gboolean    expand;
-} columns[N_COLUMNS] = {
-  [COLUMN_DAY] = { N_("Day"), 78, TRUE, FALSE },
-  [COLUMN_CUSTOMER] = { N_("Customer"), 140, FALSE, TRUE },
-  [COLUMN_SUBSCRIPTION] = { N_("Subscription"), 104, FALSE, FALSE },
-  [COLUMN_CATEGORY] = { N_("Category"), 108, FALSE, FALSE },
-  [COLUMN_METER] = { N_("Meter"), 126, FALSE, TRUE },
-  [COLUMN_QUANTITY] = { N_("Quantity"), 80, TRUE, FALSE },
-  [COLUMN_BILLED] = { N_("Billed"), 90, TRUE, FALSE },
-  [COLUMN_STATE] = { N_("PEC State"), 88, FALSE, FALSE },
-  [COLUMN_PEC] = { N_("PEC"), 80, TRUE, FALSE },
-  [COLUMN_SOURCE] = { N_("Source"), 104, FALSE, FALSE },
-};
-
-static const char *
-decimal_mark (void)
-{
-  const char *mark = localeconv ()->decimal_point;
-
-  return mark != NULL && *mark != '\0' ? mark : ".";
-}
-
-/* An amount the file states, with every decimal it has, in the user's
- * locale: at least @min_decimals of them. */
-static char *
-format_exact (gint64 nano,
-              int    min_decimals)
-{
-  guint64 magnitude = nano < 0 ? -(guint64) nano : (guint64) nano;
-  char digits[10];
-  int n = 9;
-
-  g_snprintf (digits, sizeof digits, "%09u", (guint) (magnitude % PECAN_NANO));
-  while (n > min_decimals && digits[n - 1] == '0')
-    n--;
-  digits[n] = '\0';
-  return g_strdup_printf ("%s%'" G_GUINT64_FORMAT "%s%s", nano < 0 ? "−" : "",
-                          magnitude / PECAN_NANO, n > 0 ? decimal_mark () : "", digits);
-}
-
-/* A quantity to four decimals, as much as the column has room for; a
- * tiny one keeps its decimals rather than read 0. */
-static char *
-format_quantity (gint64 nano)
-{
-  const gint64 step = PECAN_NANO / 10000;
-  gint64 rounded = (nano >= 0 ? nano + step / 2 : nano - step / 2) / step * step;
-
-  return format_exact (rounded != 0 ? rounded : nano, 0);
-}
-
-static const char *
-state_label (PecanPecState state)
-{
-  switch (state)
-    {
-    case PECAN_PEC_EARNED:
-      return C_("pec state", "Earned");
-    case PECAN_PEC_LOST:
-      return C_("pec state", "Lost");
-    case PECAN_PEC_CREDIT:
-      return C_("pec state", "Azure credit");
-    case PECAN_PEC_INELIGIBLE:
-      return C_("pec state", "Not eligible");
-    case PECAN_PEC_UNKNOWN:
-    default:
-      return C_("pec state", "Unknown");
-    }
-}
-
-static char *
-state_tooltip (const PecanUsageLineInfo *info)
-{
-  g_autofree char *percent = NULL;
-
-  switch (info->state)
-    {
-    case PECAN_PEC_EARNED:
-      percent = pecan_ui_format_percent (info->pec_centi / 100.0);
-      return g_strdup_printf (_("PEC of %s applied"), percent);
-    case PECAN_PEC_LOST:
-      return g_strdup (_("Eligible, but no PEC applied"));
-    case PECAN_PEC_CREDIT:
-      return g_strdup (_("Eligible, paid by an Azure credit: no PEC lost"));
-    case PECAN_PEC_INELIGIBLE:
-      return g_strdup (pecan_ineligible_describe (info->reason));
-    case PECAN_PEC_UNKNOWN:
-    default:
-      return g_strdup (_("Eligible, but the file does not say whether PEC applied"));
-    }
-}
-
-static char *
-pec_text (const PecanUsageLineInfo *info)
-{
-  if (info->state == PECAN_PEC_EARNED)
-    return pecan_ui_format_money (info->pec_earned, info->currency);
-  if (info->state == PECAN_PEC_LOST)
-    return pecan_ui_format_money (-info->pec_lost, info->currency);
-  return NULL;
-}
-
-static char *
-source_tooltip (const PecanUsageLineInfo *info)
-{
-  g_autofree char *line = pecan_ui_format_count (info->line);
-
-  if (info->invoice)
-    /* TRANSLATORS: a line number, a file name and the number of its import */
-    return g_strdup_printf (_("Line %s of “%s” (import %" G_GINT64_FORMAT "), an invoice "
-                              "reconciliation line"),
-                            line, info->file_name, info->batch_id);
-  return g_strdup_printf (_("Line %s of “%s” (import %" G_GINT64_FORMAT ")"), line,
-                          info->file_name, info->batch_id);
-}
-
-static char *
-first_nonempty (const char *text,
-                const char *fallback)
-{
-  return g_strdup (text != NULL && text[0] != '\0' ? text : fallback);
-}
-
-/* What a cell shows, and its tooltip. */
-static char *
-cell_text (Column                    column,
-           const PecanUsageLineInfo *info,
-           char                    **tooltip)
-{
-  g_autofree char *line = NULL;
-  g_autofree char *exact = NULL;
-
-  *tooltip = NULL;
-  switch (column)
-    {
-    case COLUMN_DAY:
-      return pecan_ui_format_day (info->day);
-    case COLUMN_CUSTOMER:
-      *tooltip = g_strdup (info->customer_tenant);
-      return first_nonempty (info->customer_name, info->customer_tenant);
-    case COLUMN_SUBSCRIPTION:
-      *tooltip = g_strdup (info->subscription_azure_id);
-      return first_nonempty (info->subscription_name, info->subscription_azure_id);
-    case COLUMN_CATEGORY:
-      *tooltip = first_nonempty (info->subcategory, NULL);
-      return g_strdup (info->category);
-    case COLUMN_METER:
-      *tooltip = first_nonempty (info->product, NULL);
-      return g_strdup (info->meter);
-    case COLUMN_QUANTITY:
-      if (!info->has_quantity)
-        return NULL;
-      exact = format_exact (info->quantity, 0);
-      if (info->unit[0] != '\0')
-        /* TRANSLATORS: a quantity with every decimal of the file, and its unit ("1 Hour") */
-        *tooltip = g_strdup_printf (_("Exactly %s, in units of “%s”"), exact, info->unit);
-      else
-        *tooltip = g_strdup_printf (_("Exactly %s"), exact);
-      return format_quantity (info->quantity);
-    case COLUMN_BILLED:
-      exact = format_exact (info->billed, 2);
-      /* TRANSLATORS: an amount and its currency, with every decimal of the file */
-      *tooltip = g_strdup_printf (_("Exactly %s %s"), exact, info->currency);
-      return pecan_ui_format_nano (info->billed, info->currency);
-    case COLUMN_STATE:
-      *tooltip = state_tooltip (info);
-      return g_strdup (state_label (info->state));
-    case COLUMN_PEC:
-      return pec_text (info);
-    case COLUMN_SOURCE:
-    case N_COLUMNS:
-    default:
-      *tooltip = source_tooltip (info);
-      line = pecan_ui_format_count (info->line);
-      /* TRANSLATORS: a line number and the file it is in; the number comes first
-       * so that it stays in sight when a long file name is cut short */
-      return g_strdup_printf (_("Line %s of %s"), line, info->file_name);
-    }
-}
-
-/* Lost PEC stands out; what cannot earn PEC steps back. */
-static void
-style_cell (GtkWidget                *label,
-            Column                    column,
-            const PecanUsageLineInfo *info)
-{
-  gboolean lost = info->state == PECAN_PEC_LOST;
-  gboolean aside = info->state != PECAN_PEC_EARNED && !lost;
-
-  if (column != COLUMN_STATE && column != COLUMN_PEC)
-    return;
-  if (lost)
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
-  if (aside && column == COLUMN_STATE)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (columns[column].numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  PecanUsageLine *line = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  const PecanUsageLineInfo *info;
-
-  /* A page that could not be read has no lines (a warning says why). */
-  if (line == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (label), NULL);
-      return;
-    }
-  info = pecan_usage_line_get_info (line);
-  text = cell_text (column, info, &tooltip);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
-  style_cell (label, column, info);
-}
-
-static void
-add_columns (PecanUsagePage *self)
-{
-  for (Column i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-    }
-}
-
 /* The filter the bar shows, for the session's period. */
 static PecanUsageFilter *
 current_filter (PecanUsagePage *self)
@@ -365,13 +81,6 @@ current_filter (PecanUsagePage *self)
   return pecan_usage_filter_copy (&filter);
 }
 
-static gboolean
-has_filters (const PecanUsageFilter *filter)
-{
-  return (filter->search != NULL && filter->search[0] != '\0') || filter->category != NULL
-         || filter->state != PECAN_USAGE_ANY_STATE;
-}
-
 static void
 show_count (PecanUsagePage *self,
             guint           n)
@@ -388,7 +97,7 @@ show_no_match (PecanUsagePage *self)
   g_autofree char *period = pecan_ui_format_period (&self->filter->period);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
-  gboolean filtered = has_filters (self->filter);
+  gboolean filtered = pecan_usage_filter_narrows (self->filter);
 
   if (filtered)
     {
@@ -432,6 +141,10 @@ show_model (PecanUsagePage *self,
 {
   guint n = g_list_model_get_n_items (model);
 
+  /* Let go of the old model first: a GtkSingleSelection that still holds
+   * a selected line looks for it among all the new lines, which would read
+   * every page of the new model on the main thread. */
+  gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, model);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0.0);
   show_count (self, n);
@@ -496,12 +209,14 @@ update_model (PecanUsagePage *self,
 {
   g_autoptr(PecanUsageFilter) filter = NULL;
   PecanPeriod range;
+  gboolean narrows;
 
   if (self->session == NULL || self->quiet)
     return;
   filter = current_filter (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "usage.clear-filters", has_filters (filter));
-  gtk_widget_set_visible (self->clear_button, has_filters (filter));
+  narrows = pecan_usage_filter_narrows (filter);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "usage.clear-filters", narrows);
+  gtk_widget_set_visible (self->clear_button, narrows);
   if (!force && self->filter != NULL && pecan_usage_filter_equal (filter, self->filter))
     return;
   if (!pecan_session_get_data_range (self->session, &range))
@@ -617,19 +332,30 @@ update_categories (PecanUsagePage *self)
 }
 
 /* The period or the data changed: shown, the page reads them again at
- * once; hidden, it lets go of its lines until it is shown. */
+ * once; hidden, it waits until it is shown. */
 static void
 session_changed_cb (PecanUsagePage *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
-      drop_model (self);
+      cancel_model (self);
       return;
     }
   self->stale = FALSE;
   update_categories (self);
   update_model (self, TRUE);
+}
+
+/* New data: a hidden page also lets go of its lines, and of the snapshot
+ * of the database they read, which would keep the WAL from being reset.
+ * (Not on a change of period: dropping the rows' widgets takes long.) */
+static void
+generation_changed_cb (PecanUsagePage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    drop_model (self);
+  session_changed_cb (self);
 }
 
 static void
@@ -683,7 +409,7 @@ pecan_usage_page_set_session (PecanUsagePage *self,
     {
       g_signal_connect_object (session, "notify::period", G_CALLBACK (session_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::generation", G_CALLBACK (session_changed_cb),
+      g_signal_connect_object (session, "notify::generation", G_CALLBACK (generation_changed_cb),
                                self, G_CONNECT_SWAPPED);
       session_changed_cb (self);
     }
@@ -801,5 +527,5 @@ pecan_usage_page_init (PecanUsagePage *self)
   gtk_string_list_append (self->categories, _("All categories"));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "usage.clear-filters", FALSE);
-  add_columns (self);
+  pecan_usage_page_add_columns (self->column_view);
 }
