@@ -33,6 +33,7 @@ struct _PecanOverviewPage
   GListModel      *series;
   GListModel      *customers;
   char            *currency;
+  PecanPeriod      chart_period;
   gboolean         series_by_day;
 
   GtkStack        *stack;
@@ -220,30 +221,54 @@ show_figures (PecanOverviewPage *self)
               t->billed / 1e9, t->previous_billed / 1e9, t->has_previous, TRUE);
 }
 
+/* Every day or month of the chart's period has its bar, empty without
+ * data, so that a gap in the usage shows as one. */
+static GArray *
+empty_bars (PecanOverviewPage *self)
+{
+  GArray *bars = g_array_new (FALSE, TRUE, sizeof (PecanChartBar));
+  PecanPeriod slot;
+
+  if (self->series_by_day)
+    slot = (PecanPeriod) { self->chart_period.first, self->chart_period.first };
+  else
+    pecan_period_for_day (PECAN_PERIOD_MONTH, self->chart_period.first, &slot);
+  while (slot.first <= self->chart_period.last)
+    {
+      PecanChartBar bar = { slot.first, slot.last, 0.0, 0.0 };
+
+      g_array_append_val (bars, bar);
+      pecan_period_shift (&slot, 1, &slot);
+    }
+  return bars;
+}
+
 static void
 show_chart (PecanOverviewPage *self)
 {
-  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (PecanChartBar));
+  g_autoptr(GArray) bars = empty_bars (self);
   guint n = self->series != NULL ? g_list_model_get_n_items (self->series) : 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PecanSummaryRow) row = g_list_model_get_item (self->series, i);
       const PecanSummaryInfo *info = pecan_summary_row_get_info (row);
-      PecanChartBar bar = { 0, };
+      gint32 first = self->series_by_day ? info->day
+                                         : pecan_day_from_ymd (info->month / 100, info->month % 100, 1);
 
       if (g_strcmp0 (info->currency, self->currency) != 0)
         continue;
-      if (self->series_by_day)
-        bar.first_day = bar.last_day = info->day;
-      else
+      for (guint j = 0; j < bars->len; j++)
         {
-          bar.first_day = pecan_day_from_ymd (info->month / 100, info->month % 100, 1);
-          bar.last_day = pecan_month_last_day (info->month / 100, info->month % 100);
+          PecanChartBar *bar = &g_array_index (bars, PecanChartBar, j);
+
+          if (bar->first_day == first)
+            {
+              bar->earned += info->pec_earned;
+              bar->lost += info->pec_lost;
+              break;
+            }
         }
-      bar.earned = info->pec_earned;
-      bar.lost = info->pec_lost;
-      g_array_append_val (bars, bar);
     }
   pecan_chart_set_bars (self->chart, self->currency, (PecanChartBar *) bars->data, bars->len,
                         self->series_by_day);
@@ -431,6 +456,7 @@ reload (PecanOverviewPage *self)
   job->period = *period;
   chart_period (self, period, &job->chart_period, &job->by_day);
   self->series_by_day = job->by_day;
+  self->chart_period = job->chart_period;
   self->cancellable = g_cancellable_new ();
   pecan_session_run_async (self->session, load_thread, job, g_free, self->cancellable,
                            loaded_cb, g_object_ref (self));
