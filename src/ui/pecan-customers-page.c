@@ -43,6 +43,7 @@ struct _PecanCustomersPage
   GListModel           *rows;
   gboolean              loaded;
   gboolean              stale;          /* reload when next mapped */
+  gboolean              in_detail;      /* a customer's page is open */
 
   GtkStack             *stack;
   GtkSearchEntry       *search_entry;
@@ -291,14 +292,18 @@ update_results (PecanCustomersPage *self)
 static void
 update_page (PecanCustomersPage *self)
 {
-  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  const char *name;
   PecanPeriod range;
 
+  /* A customer's page reads its own figures: it need not wait for the
+   * list. */
   if (self->session != NULL && !pecan_session_get_data_range (self->session, &range))
     name = "empty";
+  else if (self->in_detail)
+    name = "detail";
   else if (!self->loaded)
     name = "loading";
-  else if (g_strcmp0 (name, "detail") != 0)
+  else
     name = "list";
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.back", g_str_equal (name, "detail"));
@@ -413,7 +418,7 @@ show_action (GtkWidget  *widget,
 {
   PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "detail");
+  self->in_detail = TRUE;
   update_page (self);
   pecan_customer_detail_show (self->detail, g_variant_get_int64 (parameter));
 }
@@ -425,7 +430,7 @@ back_action (GtkWidget  *widget,
 {
   PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  self->in_detail = FALSE;
   update_page (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }

@@ -318,6 +318,28 @@ test_window_pages (WindowFixture *f,
     }
 }
 
+/* A customer opens from anywhere, before its page was ever shown (the
+ * overview's list of customers losing PEC does that). */
+static void
+test_window_open_customer (WindowFixture *f,
+                           gconstpointer  data)
+{
+  gint64 id = pecan_test_query_int (f->db.db_path, "SELECT min (id) FROM customer");
+  g_autofree char *name = pecan_test_query_text (f->db.db_path,
+                                                 "SELECT name FROM customer"
+                                                 " WHERE id = (SELECT min (id) FROM customer)");
+  g_autofree char *tenant = pecan_test_query_text (f->db.db_path,
+                                                   "SELECT tenant_id FROM customer"
+                                                   " WHERE id = (SELECT min (id) FROM customer)");
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  wait_for_text (f, "PEC-eligible spend");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-customer", "x", id));
+  wait_for_text (f, name);
+  wait_for_text (f, tenant);
+}
+
 /* The same in the dark style: its colours come from the theme too. */
 static void
 test_window_pages_dark (WindowFixture *f,
@@ -354,6 +376,7 @@ main (int   argc,
   add ("/window/bad-file", "daily-small.csv", test_window_bad_file);
   add ("/window/pages", "daily-small.csv", test_window_pages);
   add ("/window/pages-dark", "daily-small.csv", test_window_pages_dark);
+  add ("/window/open-customer", "daily-small.csv", test_window_open_customer);
 
   return g_test_run ();
 }
