@@ -156,11 +156,10 @@ source_tooltip (const PecanUsageLineInfo *info)
 
   if (info->invoice)
     /* TRANSLATORS: a line number, a file name and the number of its import */
-    return g_strdup_printf (_("Line %s of “%s” (import %" G_GINT64_FORMAT "), an invoice "
-                              "reconciliation line"),
-                            line, info->file_name, info->batch_id);
-  return g_strdup_printf (_("Line %s of “%s” (import %" G_GINT64_FORMAT ")"), line,
-                          info->file_name, info->batch_id);
+    return g_strdup_printf (_("Line %s of “%s” (import %d), an invoice reconciliation line"),
+                            line, info->file_name, (int) info->batch_id);
+  return g_strdup_printf (_("Line %s of “%s” (import %d)"), line,
+                          info->file_name, (int) info->batch_id);
 }
 
 static char *

@@ -134,10 +134,14 @@ describe_batch (const PecanBatchInfo *info)
     }
   g_string_append_c (text, '.');
   if (info->skipped > 0)
-    g_string_append_printf (text,
-                            g_dngettext (GETTEXT_PACKAGE, " %" G_GUINT64_FORMAT " bad line was skipped.",
-                                         " %" G_GUINT64_FORMAT " bad lines were skipped.", info->skipped),
-                            info->skipped);
+    {
+      g_autofree char *skipped = pecan_ui_format_count (info->skipped);
+
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, " %s bad line was skipped.",
+                                           " %s bad lines were skipped.", info->skipped),
+                              skipped);
+    }
   if (!info->pec_known)
     g_string_append (text, _(" The file does not say which costs earned PEC: its PEC is shown as unknown, never as lost."));
   return g_string_free (text, FALSE);
