@@ -265,6 +265,24 @@ find_message (WindowFixture *f)
   return NULL;
 }
 
+/* Explore Demo Data writes the core's demo usage and imports it. */
+static void
+test_window_demo (WindowFixture *f,
+                  gconstpointer  data)
+{
+  SKIP_WITHOUT_DISPLAY ();
+
+  wait_for_text (f, "Explore Demo Data");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.demo", NULL));
+  wait_for_text (f, "Writing demo usage files");
+  while (!pecan_window_is_importing (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_imports (f);
+  wait_for_text (f, "Imported “demo-usage.csv”");
+  wait_for_text (f, "PEC-eligible spend");
+  g_assert_cmpint (pecan_test_query_int (f->db.db_path, "SELECT count(*) FROM batch"), ==, 1);
+}
+
 /* A bad file opens a message naming the line, and nothing changes. */
 static void
 test_window_bad_file (WindowFixture *f,
@@ -373,6 +391,7 @@ main (int   argc,
   add ("/window/period-steps", "daily-small.csv", test_window_period_steps);
   add ("/window/empty", NULL, test_window_empty);
   add ("/window/import", NULL, test_window_import);
+  add ("/window/demo", NULL, test_window_demo);
   add ("/window/bad-file", "daily-small.csv", test_window_bad_file);
   add ("/window/pages", "daily-small.csv", test_window_pages);
   add ("/window/pages-dark", "daily-small.csv", test_window_pages_dark);
