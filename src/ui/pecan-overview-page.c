@@ -52,6 +52,7 @@ G_DEFINE_FINAL_TYPE (PecanOverviewPage, pecan_overview_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_CHART_STACKED,
   N_PROPS
 };
 
@@ -490,6 +491,12 @@ loser_activated_cb (PecanOverviewPage *self,
 }
 
 static void
+stacked_toggled_cb (PecanOverviewPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_STACKED]);
+}
+
+static void
 bar_activated_cb (PecanOverviewPage *self,
                   int                first_day,
                   int                last_day)
@@ -580,6 +587,9 @@ pecan_overview_page_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_CHART_STACKED:
+      g_value_set_boolean (value, gtk_toggle_button_get_active (self->stacked_toggle));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -597,6 +607,9 @@ pecan_overview_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       pecan_overview_page_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_CHART_STACKED:
+      gtk_toggle_button_set_active (self->stacked_toggle, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -635,6 +648,10 @@ pecan_overview_page_class_init (PecanOverviewPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the chart stacks earned and lost PEC: a preference. */
+  properties[PROP_CHART_STACKED] =
+    g_param_spec_boolean ("chart-stacked", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PECAN_TYPE_CHART);
@@ -661,5 +678,6 @@ pecan_overview_page_init (PecanOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self->stacked_toggle, "active", self->chart, "stacked", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->stacked_toggle, "notify::active", G_CALLBACK (stacked_toggled_cb), self);
   g_signal_connect_swapped (self->chart, "bar-activated", G_CALLBACK (bar_activated_cb), self);
 }

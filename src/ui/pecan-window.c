@@ -68,6 +68,8 @@ restore_window_state (PecanWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "chart-stacked", self->overview_page, "chart-stacked",
+                   G_SETTINGS_BIND_DEFAULT);
   page = g_settings_get_string (self->settings, "sidebar-page");
   if (gtk_stack_get_child_by_name (self->stack, page) != NULL)
     gtk_stack_set_visible_child_name (self->stack, page);

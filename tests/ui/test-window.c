@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "pecan-application.h"
+#include "pecan-chart.h"
+#include "pecan-preferences-dialog.h"
 #include "pecan-summary-row.h"
 #include "pecan-test-util.h"
 #include "pecan-ui-util.h"
@@ -358,6 +360,67 @@ test_window_open_customer (WindowFixture *f,
   wait_for_text (f, tenant);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* Preferences: the PEC rate goes to the database, the chart style to
+ * GSettings, and both apply at once. */
+static void
+test_window_preferences (WindowFixture *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *dialog;
+  GtkWidget *chart;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  wait_for_text (f, "PEC-eligible spend");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  dialog = find_toplevel (PECAN_TYPE_PREFERENCES_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON)), 20);
+  g_assert_cmpint (pecan_test_query_int (f->db.db_path,
+                                         "SELECT value FROM setting WHERE key = 'pec-rate'"), ==, 20);
+  g_assert_cmpint (pecan_store_get_pec_rate (f->db.store), ==, 20);
+
+  chart = find_widget (GTK_WIDGET (f->window), PECAN_TYPE_CHART);
+  g_assert_true (pecan_chart_get_stacked (PECAN_CHART (chart)));
+  g_settings_set_boolean (settings, "chart-stacked", FALSE);
+  g_assert_false (pecan_chart_get_stacked (PECAN_CHART (chart)));
+  g_settings_reset (settings, "chart-stacked");
+  gtk_window_destroy (dialog);
+}
+
 /* The same in the dark style: its colours come from the theme too. */
 static void
 test_window_pages_dark (WindowFixture *f,
@@ -396,6 +459,7 @@ main (int   argc,
   add ("/window/pages", "daily-small.csv", test_window_pages);
   add ("/window/pages-dark", "daily-small.csv", test_window_pages_dark);
   add ("/window/open-customer", "daily-small.csv", test_window_open_customer);
+  add ("/window/preferences", "daily-small.csv", test_window_preferences);
 
   return g_test_run ();
 }
