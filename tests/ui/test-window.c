@@ -421,6 +421,21 @@ test_window_preferences (WindowFixture *f,
   gtk_window_destroy (dialog);
 }
 
+/* Ctrl+? shows the keyboard shortcuts, from the resources. */
+static void
+test_window_shortcuts (WindowFixture *f,
+                       gconstpointer  data)
+{
+  GtkWindow *shortcuts;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_close (shortcuts);
+}
+
 /* The same in the dark style: its colours come from the theme too. */
 static void
 test_window_pages_dark (WindowFixture *f,
@@ -460,6 +475,7 @@ main (int   argc,
   add ("/window/pages-dark", "daily-small.csv", test_window_pages_dark);
   add ("/window/open-customer", "daily-small.csv", test_window_open_customer);
   add ("/window/preferences", "daily-small.csv", test_window_preferences);
+  add ("/window/shortcuts", NULL, test_window_shortcuts);
 
   return g_test_run ();
 }
