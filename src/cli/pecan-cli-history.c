@@ -127,7 +127,7 @@ pecan_cli_undo (PecanCli  *cli,
       pecan_cli_fail ("%s", error->message);
       return 1;
     }
-  printf (_("Import %" G_GINT64_FORMAT " undone.\n"), id);
+  printf (_("Import %lld undone.\n"), (long long) id);
   return 0;
 }
 

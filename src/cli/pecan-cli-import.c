@@ -46,8 +46,8 @@ print_result (PecanBatch *batch,
 
   if (info->duplicate_of != 0)
     {
-      printf (_("%s: already imported (import %" G_GINT64_FORMAT "); nothing changed\n"),
-              info->file_name, info->duplicate_of);
+      printf (_("%s: already imported (import %lld); nothing changed\n"),
+              info->file_name, (long long) info->duplicate_of);
       return;
     }
   if (info->first_day != G_MININT32)
@@ -57,30 +57,29 @@ print_result (PecanBatch *batch,
     }
   g_string_append_printf (line, dry_run ? _("%s: would import %s") : _("%s: imported %s"),
                           info->file_name, pecan_layout_describe (info->layout));
-  g_string_append_printf (line, ngettext (", %" G_GUINT64_FORMAT " line",
-                                          ", %" G_GUINT64_FORMAT " lines", info->lines),
-                          info->lines);
+  g_string_append_printf (line, ngettext (", %llu line", ", %llu lines", info->lines),
+                          (unsigned long long) info->lines);
   g_string_append_printf (line, ngettext (", %u customer", ", %u customers", info->customers),
                           info->customers);
   if (info->first_day != G_MININT32)
     g_string_append_printf (line, _(", usage from %s to %s"), first, last);
   if (!dry_run)
-    g_string_append_printf (line, _(", as import %" G_GINT64_FORMAT " in %.1f s"), info->id,
-                            info->seconds);
+    g_string_append_printf (line, _(", as import %lld in %.1f s"),
+                            (long long) info->id, info->seconds);
   if (info->skipped > 0)
-    g_string_append_printf (line, ngettext ("; %" G_GUINT64_FORMAT " bad line skipped",
-                                            "; %" G_GUINT64_FORMAT " bad lines skipped",
-                                            info->skipped), info->skipped);
+    g_string_append_printf (line, ngettext ("; %llu bad line skipped",
+                                            "; %llu bad lines skipped",
+                                            info->skipped), (unsigned long long) info->skipped);
   if (info->replaced > 0)
-    g_string_append_printf (line, ngettext ("; replaced %" G_GUINT64_FORMAT " older line",
-                                            "; replaced %" G_GUINT64_FORMAT " older lines",
-                                            info->replaced), info->replaced);
+    g_string_append_printf (line, ngettext ("; replaced %llu older line",
+                                            "; replaced %llu older lines",
+                                            info->replaced), (unsigned long long) info->replaced);
   if (info->kept > 0)
-    g_string_append_printf (line, ngettext ("; %" G_GUINT64_FORMAT " unbilled line left out: "
+    g_string_append_printf (line, ngettext ("; %llu unbilled line left out: "
                                             "billed data for its day is kept",
-                                            "; %" G_GUINT64_FORMAT " unbilled lines left out: "
+                                            "; %llu unbilled lines left out: "
                                             "billed data for their days is kept", info->kept),
-                            info->kept);
+                            (unsigned long long) info->kept);
   if (!info->pec_known)
     g_string_append (line, _("; this export has no PEC columns: its costs are imported, its PEC "
                              "is unknown"));

@@ -177,9 +177,9 @@ field_cb (void   *data,
       if (self->arena_len + len > MAX_FIELD_SIZE)
         {
           g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
-                       _("Line %" G_GUINT64_FORMAT " of “%s” is longer than %d MiB: this is "
+                       _("Line %llu of “%s” is longer than %d MiB: this is "
                          "not a usage file, or a quote mark is missing."),
-                       self->line, self->name, MAX_FIELD_SIZE >> 20);
+                       (unsigned long long) self->line, self->name, MAX_FIELD_SIZE >> 20);
           return;
         }
       arena_reserve (self, len + 1);
@@ -607,16 +607,17 @@ parse_text (PecanCsvReader  *self,
     }
   if (csv_error (&self->parser) == CSV_ENOMEM && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
-                 _("Line %" G_GUINT64_FORMAT " of “%s” has a field longer than %d MiB (column "
+                 _("Line %llu of “%s” has a field longer than %d MiB (column "
                    "%u): this is not a usage file, or a quote mark is missing."),
-                 self->physical_line, self->name, MAX_FIELD_SIZE >> 20, self->column + 1);
+                 (unsigned long long) self->physical_line, self->name, MAX_FIELD_SIZE >> 20,
+                 self->column + 1);
   else if (csv_error (&self->parser) != CSV_SUCCESS && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
-                 _("Line %" G_GUINT64_FORMAT " of “%s” has a quote mark in the wrong place "
+                 _("Line %llu of “%s” has a quote mark in the wrong place "
                    "(column %u): a quoted field must end with a quote followed by the "
                    "delimiter or the end of the line. Check that the file was not edited "
                    "by hand, or download it again."),
-                 self->physical_line, self->name, self->column + 1);
+                 (unsigned long long) self->physical_line, self->name, self->column + 1);
   if (self->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->error));
@@ -658,9 +659,9 @@ decode_and_parse (PecanCsvReader  *self,
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) && !at_end)
             return TRUE;
           g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_NOT_TEXT,
-                       _("“%s” is not valid %s text near line %" G_GUINT64_FORMAT ". "
+                       _("“%s” is not valid %s text near line %llu. "
                          "Save it again from Excel as “Unicode Text” or “CSV UTF-8”."),
-                       self->name, self->encoding, self->line);
+                       self->name, self->encoding, (unsigned long long) self->line);
           return FALSE;
         }
       g_byte_array_remove_range (self->pending, 0, in_read);
@@ -692,9 +693,10 @@ finish (PecanCsvReader  *self,
   self->digest = g_thread_join (g_steal_pointer (&self->hasher));
   if (csv_fini (&self->parser, field_cb, row_cb, self) != 0 && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_TRUNCATED,
-                 _("The last line of “%s” (line %" G_GUINT64_FORMAT ") ends inside a quoted "
+                 _("The last line of “%s” (line %llu) ends inside a quoted "
                    "field, in column “%s” (%u): the file looks cut off. Download it again."),
-                 self->name, self->column > 0 ? self->line : self->physical_line,
+                 self->name,
+                 (unsigned long long) (self->column > 0 ? self->line : self->physical_line),
                  pecan_csv_reader_get_column (self, self->column),
                  self->column + 1);
   if (self->error != NULL)

@@ -252,9 +252,9 @@ check_not_empty (PecanImportWriter  *self,
     return TRUE;
   if (self->info->skipped > 0)
     g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
-                 _("No line of “%s” could be read: all %" G_GUINT64_FORMAT " were skipped. "
+                 _("No line of “%s” could be read: all %llu were skipped. "
                    "Check that this is the right file."),
-                 self->display_name, self->info->skipped);
+                 self->display_name, (unsigned long long) self->info->skipped);
   else
     g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
                  _("“%s” has column names but no usage lines (line 2 is missing): nothing to "

@@ -108,9 +108,9 @@ bad_value (Import            *import,
   g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_VALUE,
                /* Translators: line 5 of “file.csv”, column “BillingPreTaxTotal” (37):
                 * “12.3.4” is not ... */
-               _("Line %" G_GUINT64_FORMAT " of “%s”, column “%s” (%d): “%s” is not %s. "
+               _("Line %llu of “%s”, column “%s” (%d): “%s” is not %s. "
                  "Correct the file, or import it with “skip bad lines” to leave this line out."),
-               row->line, pecan_csv_reader_get_name (import->reader),
+               (unsigned long long) row->line, pecan_csv_reader_get_name (import->reader),
                pecan_csv_reader_get_column (import->reader, column), column + 1, value, expected);
   return FALSE;
 }
@@ -303,19 +303,19 @@ check_width (Import            *import,
     return TRUE;
   if (row->n_fields < import->format.n_columns)
     g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
-                 _("Line %" G_GUINT64_FORMAT " of “%s” has %u fields where the header has %u "
+                 _("Line %llu of “%s” has %u fields where the header has %u "
                    "columns: it ends before column “%s” (%u). The line may be cut off; "
                    "correct it, or import with “skip bad lines” to leave it out."),
-                 row->line, pecan_csv_reader_get_name (import->reader), row->n_fields,
-                 import->format.n_columns,
+                 (unsigned long long) row->line, pecan_csv_reader_get_name (import->reader),
+                 row->n_fields, import->format.n_columns,
                  pecan_csv_reader_get_column (import->reader, row->n_fields), row->n_fields + 1);
   else
     g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
-                 _("Line %" G_GUINT64_FORMAT " of “%s” has %u fields where the header has %u "
+                 _("Line %llu of “%s” has %u fields where the header has %u "
                    "columns: it may hold a delimiter outside quotes. Correct it, or import "
                    "with “skip bad lines” to leave it out."),
-                 row->line, pecan_csv_reader_get_name (import->reader), row->n_fields,
-                 import->format.n_columns);
+                 (unsigned long long) row->line, pecan_csv_reader_get_name (import->reader),
+                 row->n_fields, import->format.n_columns);
   return FALSE;
 }
 

@@ -304,9 +304,9 @@ pecan_store_undo_batch (PecanStore  *self,
   if (sqlite3_changes (pecan_store_get_db (self)) == 0)
     {
       g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT " to undo. List the imports to "
+                   _("There is no import %lld to undo. List the imports to "
                      "see their numbers."),
-                   batch_id);
+                   (long long) batch_id);
       goto fail;
     }
   return pecan_store_exec (self, "COMMIT", error);
