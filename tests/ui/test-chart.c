@@ -11,11 +11,10 @@
 #include "pecan-parse.h"
 #include "pecan-period.h"
 #include "pecan-test-util.h"
+#include "pecan-ui-test-util.h"
 #include "pecan-ui-util.h"
 
 #define N_MONTHS 12
-
-static gboolean have_display;
 
 typedef struct
 {
@@ -40,13 +39,17 @@ set_year (PecanChart *chart)
   pecan_chart_set_bars (chart, "EUR", bars, N_MONTHS, FALSE);
 }
 
+static gboolean
+has_width (gpointer       widget,
+           gconstpointer  data)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
 static void
 wait_for_width (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (gtk_widget_get_width (widget) <= 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  pecan_ui_test_iterate_until (10, has_width, widget, NULL);
   g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
 }
 
@@ -56,7 +59,7 @@ fixture_setup (ChartFixture  *f,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
+  if (!pecan_ui_test_have_display ())
     return;
   f->window = gtk_window_new ();
   f->chart = PECAN_CHART (pecan_chart_new ());
@@ -88,9 +91,6 @@ add_test (const char *path,
   g_test_add (path, ChartFixture, NULL, fixture_setup, func, fixture_teardown);
 }
 
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
 static void
 test_chart_hit (ChartFixture  *f,
                 gconstpointer  data)
@@ -98,7 +98,7 @@ test_chart_hit (ChartFixture  *f,
   int width, height;
   graphene_rect_t area, next;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
   width = gtk_widget_get_width (GTK_WIDGET (f->chart));
   height = gtk_widget_get_height (GTK_WIDGET (f->chart));
 
@@ -160,7 +160,7 @@ test_chart_activate (ChartFixture  *f,
   PecanPeriod period = { 0, 0 };
   PecanPeriod march;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
   g_assert_true (pecan_period_parse ("2026-03", &march));
   g_signal_connect (f->chart, "bar-activated", G_CALLBACK (bar_activated_cb), &period);
 
@@ -190,7 +190,7 @@ test_chart_stacked (ChartFixture  *f,
   graphene_rect_t stacked, side;
   guint notified = 0;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
   g_assert_true (pecan_chart_get_stacked (f->chart));
   g_signal_connect (f->chart, "notify::stacked", G_CALLBACK (count_cb), &notified);
 
@@ -277,7 +277,7 @@ test_chart_save (ChartFixture  *f,
   g_autofree char *side_contents = NULL;
   gsize length, side_length;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
   png = save (f, "chart.png", PECAN_CHART_FORMAT_PNG);
   check_png (png, TRUE);
 
@@ -309,7 +309,7 @@ test_chart_save_error (ChartFixture  *f,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
   path = g_build_filename (f->dir, "missing", "chart.png", NULL);
   file = g_file_new_for_path (path);
   g_assert_false (pecan_chart_save (f->chart, file, PECAN_CHART_FORMAT_PNG, 100, 100, &error));
@@ -342,7 +342,7 @@ test_chart_accessible (ChartFixture  *f,
   g_autofree char *expected = NULL;
   PecanChartBar days[3];
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->chart), GTK_ACCESSIBLE_ROLE_IMG);
 
   expected = g_strdup_printf ("PEC earned and lost per month, %s to %s: earned %s, lost %s",
@@ -375,10 +375,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
   /* No GL under a virtual display; the cairo renderer draws the same. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  have_display = gtk_init_check ();
+  pecan_ui_test_init (&argc, &argv);
 
   add_test ("/chart/hit", test_chart_hit);
   add_test ("/chart/activate", test_chart_activate);

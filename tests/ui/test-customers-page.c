@@ -15,31 +15,17 @@
 #include "pecan-chart.h"
 #include "pecan-customer-detail.h"
 #include "pecan-customers-page.h"
-#include "pecan-demo.h"
 #include "pecan-incident.h"
 #include "pecan-session.h"
 #include "pecan-summary-row.h"
 #include "pecan-test-util.h"
+#include "pecan-ui-test-util.h"
 #include "pecan-ui-util.h"
 
 #define C1_TENANT "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
 #define C2_TENANT "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71"
 
-static gboolean have_display;
-
-typedef struct
-{
-  PecanTestFixture  db;
-  PecanSession     *session;
-  GtkWindow        *window;
-  GtkWidget        *page;
-} PageFixture;
-
-typedef gboolean (*Condition) (PageFixture *f,
-                               gconstpointer data);
-
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+typedef PecanUiPageFixture PageFixture;
 
 static GObject *
 page_child (PageFixture *f,
@@ -71,32 +57,6 @@ visible_page (PageFixture *f)
 }
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, or fails after 30 s. */
-static void
-wait_until (PageFixture   *f,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!condition (f, data))
-    {
-      if (timed_out)
-        g_error ("the page never got there; it shows “%s”", visible_page (f));
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-}
-
-static gboolean
 page_is (PageFixture   *f,
          gconstpointer  name)
 {
@@ -110,58 +70,13 @@ table_has_n_rows (PageFixture   *f,
   return page_is (f, "list") && g_list_model_get_n_items (table_rows (f)) == GPOINTER_TO_UINT (n);
 }
 
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
 static gboolean
 shows_text (PageFixture   *f,
             gconstpointer  needle)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = pecan_ui_test_widget_text (f->page);
 
-  collect_text (f->page, text);
-  return strstr (text->str, needle) != NULL;
-}
-
-static void
-set_period (PageFixture *f,
-            const char  *text)
-{
-  PecanPeriod period;
-
-  g_assert_true (pecan_period_parse (text, &period));
-  pecan_session_set_period (f->session, &period);
-}
-
-static void
-import_demo (PecanTestFixture *db)
-{
-  g_autofree char *path = g_build_filename (db->dir, "demo.csv", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = NULL;
-  PecanDemoOptions options;
-
-  pecan_demo_options_init (&options);
-  options.customers = 40;
-  options.first_year = 2026;
-  options.first_month = 1;
-  options.months = 2;
-  options.seed = 7;
-  g_assert_true (pecan_demo_write (path, &options, NULL, &error));
-  g_assert_no_error (error);
-  batch = pecan_test_import_path (db->store, path, PECAN_IMPORT_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (batch);
+  return strstr (text, needle) != NULL;
 }
 
 /* @data: a file of tests/data to import, "demo" for demo data, or NULL. */
@@ -169,40 +84,16 @@ static void
 fixture_setup (PageFixture   *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   pecan_test_fixture_setup (&f->db, NULL);
-  if (!have_display)
+  if (!pecan_ui_test_have_display ())
     return;
   if (g_strcmp0 (data, "demo") == 0)
-    import_demo (&f->db);
+    pecan_ui_test_import_demo (&f->db, 2026, 1);
   else if (data != NULL)
     pecan_test_import_ok (f->db.store, data);
-  f->session = pecan_session_new (f->db.db_path, &error);
-  g_assert_no_error (error);
-  if (data != NULL)
-    set_period (f, "2026-01");
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 800);
-  f->page = g_object_new (PECAN_TYPE_CUSTOMERS_PAGE, NULL);
-  gtk_window_set_child (f->window, f->page);
-  g_object_set (f->page, "session", f->session, NULL);
-  gtk_window_present (f->window);
-  wait_until (f, page_is, data != NULL ? "list" : "empty");
-}
-
-static void
-fixture_teardown (PageFixture   *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    {
-      gtk_window_destroy (f->window);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-  g_clear_object (&f->session);
-  pecan_test_fixture_teardown (&f->db, NULL);
+  pecan_ui_test_page_open (f, PECAN_TYPE_CUSTOMERS_PAGE, 1100, 800,
+                           data != NULL ? "2026-01" : NULL, NULL);
+  pecan_ui_test_page_wait (f, page_is, data != NULL ? "list" : "empty");
 }
 
 static const PecanSummaryInfo *
@@ -228,7 +119,7 @@ assert_rows_match (PageFixture *f,
   g_assert_true (pecan_period_parse (period_text, &period));
   expected = pecan_test_summary (f->db.store, PECAN_GROUP_CUSTOMER, &period, 0);
   n = g_list_model_get_n_items (expected);
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (n));
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (n));
   for (guint i = 0; i < n; i++)
     {
       const PecanSummaryInfo *want = row_info (expected, i);
@@ -259,7 +150,7 @@ test_customers_figures (PageFixture   *f,
 {
   g_autofree char *billed = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   assert_rows_match (f, "2026-01");
   g_assert_cmpuint (g_list_model_get_n_items (table_rows (f)), ==, 2);
@@ -271,8 +162,8 @@ test_customers_figures (PageFixture   *f,
   g_assert_true (shows_text (f, "EUR"));
 
   /* A new period reloads the table. */
-  set_period (f, "2026-02");
-  wait_until (f, shows_text, "0.03");
+  pecan_ui_test_set_period (f->session, "2026-02");
+  pecan_ui_test_page_wait (f, shows_text, "0.03");
   assert_rows_match (f, "2026-02");
 }
 
@@ -321,7 +212,7 @@ test_customers_sort (PageFixture   *f,
   GListModel *rows;
   guint n;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   rows = table_rows (f);
   n = g_list_model_get_n_items (rows);
@@ -362,7 +253,7 @@ test_customers_search (PageFixture   *f,
   GListModel *rows;
   GtkWidget *focus;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   rows = table_rows (f);
   search (f, "fabrikam");
@@ -414,12 +305,12 @@ test_customers_detail (PageFixture   *f,
   GListModel *subscriptions;
   GListModel *incidents;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   c1 = pecan_query_find_customer (f->db.store, C1_TENANT);
   g_assert_cmpint (c1, >, 0);
   g_assert_true (gtk_widget_activate_action (f->page, "customers.show", "x", c1));
-  wait_until (f, detail_shows, "Contoso \"Blue\", Ltd.");
+  pecan_ui_test_page_wait (f, detail_shows, "Contoso \"Blue\", Ltd.");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail_child (f, "tenant_label"))), ==, C1_TENANT);
 
   /* Its subscriptions, with the query's figures. */
@@ -450,8 +341,8 @@ test_customers_detail (PageFixture   *f,
   g_assert_cmpuint (pecan_chart_get_n_bars (PECAN_CHART (detail_child (f, "chart"))), ==, 31);
 
   /* A new period reloads the customer's page: no incident in February. */
-  set_period (f, "2026-02");
-  wait_until (f, no_incidents, NULL);
+  pecan_ui_test_set_period (f->session, "2026-02");
+  pecan_ui_test_page_wait (f, no_incidents, NULL);
   g_assert_true (page_is (f, "detail"));
 
   g_assert_true (gtk_widget_activate_action (f->page, "customers.back", NULL));
@@ -462,7 +353,7 @@ static void
 test_customers_empty (PageFixture   *f,
                       gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_true (page_is (f, "empty"));
   g_assert_true (shows_text (f, "No Usage Yet"));
@@ -470,18 +361,18 @@ test_customers_empty (PageFixture   *f,
   /* Data imported: the table fills. */
   pecan_test_import_ok (f->db.store, "daily-small.csv");
   pecan_session_data_changed (f->session);
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (2));
 }
 
 static void
 test_customers_no_usage_in_period (PageFixture   *f,
                                    gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  set_period (f, "2025-06");
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (0));
-  wait_until (f, shows_text, "No Usage in June 2025");
+  pecan_ui_test_set_period (f->session, "2025-06");
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (0));
+  pecan_ui_test_page_wait (f, shows_text, "No Usage in June 2025");
 }
 
 static void
@@ -489,15 +380,14 @@ add (const char    *path,
      const char    *data,
      void         (*func) (PageFixture *, gconstpointer))
 {
-  g_test_add (path, PageFixture, data, fixture_setup, func, fixture_teardown);
+  g_test_add (path, PageFixture, data, fixture_setup, func, pecan_ui_test_page_teardown);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
+  pecan_ui_test_init (&argc, &argv);
 
   add ("/customers-page/figures", "daily-small.csv", test_customers_figures);
   add ("/customers-page/sort", "demo", test_customers_sort);

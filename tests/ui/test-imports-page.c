@@ -15,22 +15,9 @@
 #include "pecan-imports-page.h"
 #include "pecan-session.h"
 #include "pecan-test-util.h"
+#include "pecan-ui-test-util.h"
 
-static gboolean have_display;
-
-typedef struct
-{
-  PecanTestFixture  db;
-  PecanSession     *session;
-  GtkWindow        *window;
-  GtkWidget        *page;
-} PageFixture;
-
-typedef gboolean (*Condition) (PageFixture   *f,
-                               gconstpointer  data);
-
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+typedef PecanUiPageFixture PageFixture;
 
 static GObject *
 page_child (PageFixture *f,
@@ -55,32 +42,6 @@ visible_page (PageFixture *f)
 }
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, or fails after 30 s. */
-static void
-wait_until (PageFixture   *f,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!condition (f, data))
-    {
-      if (timed_out)
-        g_error ("the page never got there; it shows “%s”", visible_page (f));
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-}
-
-static gboolean
 page_is (PageFixture   *f,
          gconstpointer  name)
 {
@@ -98,12 +59,7 @@ list_has_n_rows (PageFixture   *f,
 static GtkMessageDialog *
 find_dialog (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return (GtkMessageDialog *) pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -127,7 +83,7 @@ answer_dialog (PageFixture  *f,
   g_autofree char *both = NULL;
   va_list args;
 
-  wait_until (f, dialog_is_open, NULL);
+  pecan_ui_test_page_wait (f, dialog_is_open, NULL);
   dialog = find_dialog ();
   g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
   both = g_strconcat (text, "\n", secondary, NULL);
@@ -175,36 +131,14 @@ fixture_setup (PageFixture   *f,
                gconstpointer  data)
 {
   const char * const *files = data;
-  g_autoptr(GError) error = NULL;
 
   pecan_test_fixture_setup (&f->db, NULL);
-  if (!have_display)
+  if (!pecan_ui_test_have_display ())
     return;
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     pecan_test_import_ok (f->db.store, files[i]);
-  f->session = pecan_session_new (f->db.db_path, &error);
-  g_assert_no_error (error);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 700);
-  f->page = g_object_new (PECAN_TYPE_IMPORTS_PAGE, NULL);
-  gtk_window_set_child (f->window, f->page);
-  g_object_set (f->page, "session", f->session, NULL);
-  gtk_window_present (f->window);
-  wait_until (f, page_is, files != NULL ? "list" : "empty");
-}
-
-static void
-fixture_teardown (PageFixture   *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    {
-      gtk_window_destroy (f->window);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-  g_clear_object (&f->session);
-  pecan_test_fixture_teardown (&f->db, NULL);
+  pecan_ui_test_page_open (f, PECAN_TYPE_IMPORTS_PAGE, 1000, 700, NULL, NULL);
+  pecan_ui_test_page_wait (f, page_is, files != NULL ? "list" : "empty");
 }
 
 static const char * const two_files[] = { "daily-small.csv", "invoice-small.csv", NULL };
@@ -220,9 +154,9 @@ test_imports_list (PageFixture   *f,
   const char *names[] = { "invoice-small.csv", "daily-small.csv" };
   const guint64 lines[] = { 11, 24 };
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   expected = pecan_query_batches (f->db.store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 2; i++)
@@ -246,9 +180,9 @@ test_imports_details (PageFixture   *f,
   GtkRevealer *revealer = GTK_REVEALER (page_child (f, "details_revealer"));
   GtkLabel *sha256 = GTK_LABEL (page_child (f, "details_sha256"));
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (list_rows (f)), 1);
   batch = g_list_model_get_item (list_rows (f), 1);
@@ -269,9 +203,9 @@ static void
 test_imports_pec_unknown (PageFixture   *f,
                           gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (1));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (list_rows (f)), 0);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (f, "details_pec"))), ==,
                    "PEC not stated in this file");
@@ -285,9 +219,9 @@ test_imports_undo (PageFixture   *f,
   guint generation;
   gint64 invoice, daily;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   invoice = batch_id (f, 0);
   daily = batch_id (f, 1);
   generation = pecan_session_get_generation (f->session);
@@ -301,8 +235,8 @@ test_imports_undo (PageFixture   *f,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page_child (f, "column_view"))));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (page_child (f, "spinner"))));
 
-  wait_until (f, generation_passed, GUINT_TO_POINTER (generation));
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_page_wait (f, generation_passed, GUINT_TO_POINTER (generation));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (1));
   g_assert_cmpint (batch_id (f, 0), ==, daily);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page_child (f, "column_view"))));
   g_assert_cmpint (count (f, "SELECT count (*) FROM usage_line WHERE batch_id = %" G_GINT64_FORMAT,
@@ -320,9 +254,9 @@ test_imports_undo_cancelled (PageFixture   *f,
 {
   guint generation;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   generation = pecan_session_get_generation (f->session);
   gtk_widget_activate_action (f->page, "imports.undo", "x", batch_id (f, 0));
   answer_dialog (f, GTK_RESPONSE_CANCEL, "invoice-small.csv", NULL);
@@ -344,9 +278,9 @@ test_imports_undo_replaced (PageFixture   *f,
   guint generation;
   g_autofree char *replaced = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   newer = g_list_model_get_item (list_rows (f), 0);
   g_assert_cmpstr (pecan_batch_get_file_name (newer), ==, "daily-replace-b.csv");
   g_assert_cmpuint (pecan_batch_get_info (newer)->replaced, >, 0);
@@ -356,8 +290,8 @@ test_imports_undo_replaced (PageFixture   *f,
 
   gtk_widget_activate_action (f->page, "imports.undo", "x", pecan_batch_get_id (newer));
   answer_dialog (f, GTK_RESPONSE_ACCEPT, "daily-replace-b.csv", replaced, NULL);
-  wait_until (f, generation_passed, GUINT_TO_POINTER (generation));
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_page_wait (f, generation_passed, GUINT_TO_POINTER (generation));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (1));
   g_assert_cmpint (count (f, "SELECT count (*) FROM usage_line WHERE batch_id = %" G_GINT64_FORMAT,
                           pecan_batch_get_id (newer)), ==, 0);
 }
@@ -371,9 +305,9 @@ test_imports_undo_fails (PageFixture   *f,
   gint64 invoice;
   guint generation;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   invoice = batch_id (f, 0);
   generation = pecan_session_get_generation (f->session);
   gtk_widget_activate_action (f->page, "imports.undo", "x", invoice);
@@ -397,43 +331,25 @@ test_imports_search (PageFixture   *f,
   GtkWidget *entry = GTK_WIDGET (page_child (f, "search_entry"));
   g_autoptr(PecanBatch) batch = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   g_assert_true (gtk_widget_activate_action (f->page, "page.search", NULL));
   g_assert_true (gtk_window_get_focus (f->window) == entry
                  || gtk_widget_is_ancestor (gtk_window_get_focus (f->window), entry));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "DAILY");
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (1));
   batch = g_list_model_get_item (list_rows (f), 0);
   g_assert_cmpstr (pecan_batch_get_file_name (batch), ==, "daily-small.csv");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such file");
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (0));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (0));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "no_match_label"))));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (2));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (2));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "no_match_label"))));
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Nothing imported: the page says what to do, and offers to do it. */
@@ -443,11 +359,11 @@ test_imports_empty (PageFixture   *f,
 {
   GtkWidget *import, *demo;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_cmpstr (visible_page (f), ==, "empty");
-  import = find_button (f->page, "win.import");
-  demo = find_button (f->page, "win.demo");
+  import = pecan_ui_test_find_button (f->page, "win.import");
+  demo = pecan_ui_test_find_button (f->page, "win.demo");
   g_assert_nonnull (import);
   g_assert_nonnull (demo);
   g_assert_true (gtk_widget_is_drawable (import));
@@ -456,7 +372,7 @@ test_imports_empty (PageFixture   *f,
   /* Something imported elsewhere: the page follows the session. */
   pecan_test_import_ok (f->db.store, "daily-small.csv");
   pecan_session_data_changed (f->session);
-  wait_until (f, list_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_page_wait (f, list_has_n_rows, GUINT_TO_POINTER (1));
 }
 
 static void
@@ -464,7 +380,7 @@ add (const char          *path,
      const char * const  *files,
      void               (*func) (PageFixture *, gconstpointer))
 {
-  g_test_add (path, PageFixture, files, fixture_setup, func, fixture_teardown);
+  g_test_add (path, PageFixture, files, fixture_setup, func, pecan_ui_test_page_teardown);
 }
 
 int
@@ -473,8 +389,7 @@ main (int   argc,
 {
   static const char * const no_pec[] = { "cost-nopec.csv", NULL };
 
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
+  pecan_ui_test_init (&argc, &argv);
 
   add ("/imports-page/list", two_files, test_imports_list);
   add ("/imports-page/details", two_files, test_imports_details);

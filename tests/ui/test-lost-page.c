@@ -13,32 +13,18 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#include "pecan-demo.h"
 #include "pecan-incident.h"
 #include "pecan-lost-page.h"
 #include "pecan-parse.h"
 #include "pecan-session.h"
 #include "pecan-test-util.h"
+#include "pecan-ui-test-util.h"
 
 #define C1_TENANT "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
 #define E1 "2b7f0c4e-8d1a-4f63-9b25-6e0d3a7c9f14"
 #define PARTNER_MPN "6081234"
 
-static gboolean have_display;
-
-typedef struct
-{
-  PecanTestFixture  db;
-  PecanSession     *session;
-  GtkWindow        *window;
-  GtkWidget        *page;
-} PageFixture;
-
-typedef gboolean (*Condition) (PageFixture   *f,
-                               gconstpointer  data);
-
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+typedef PecanUiPageFixture PageFixture;
 
 static GObject *
 page_child (PageFixture *f,
@@ -75,32 +61,6 @@ note_text (PageFixture *f)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, or fails after 30 s. */
-static void
-wait_until (PageFixture   *f,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!condition (f, data))
-    {
-      if (timed_out)
-        g_error ("the page never got there; it shows “%s”", visible_page (f));
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
 }
 
 /* Loaded, and showing the stack page @name. */
@@ -142,66 +102,13 @@ state_saved (PageFixture   *f,
                                " WHERE handled = 0 AND note = ''") == 1;
 }
 
-static void
-set_period (PecanSession *session,
-            const char   *text)
-{
-  PecanPeriod period;
-
-  g_assert_true (pecan_period_parse (text, &period));
-  pecan_session_set_period (session, &period);
-}
-
 /* A window showing a new page on a new session over the fixture's
  * database, at @period. */
 static void
 open_page (PageFixture *f,
            const char  *period)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->session = pecan_session_new (f->db.db_path, &error);
-  g_assert_no_error (error);
-  if (period != NULL)
-    set_period (f->session, period);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 800);
-  f->page = g_object_new (PECAN_TYPE_LOST_PAGE, NULL);
-  gtk_window_set_child (f->window, f->page);
-  g_object_set (f->page, "session", f->session, NULL);
-  gtk_window_present (f->window);
-}
-
-static void
-close_page (PageFixture *f)
-{
-  gtk_window_destroy (f->window);
-  f->window = NULL;
-  f->page = NULL;
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->session);
-}
-
-static void
-import_demo (PecanTestFixture *db)
-{
-  g_autofree char *path = g_build_filename (db->dir, "demo.csv", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PecanBatch) batch = NULL;
-  PecanDemoOptions options;
-
-  pecan_demo_options_init (&options);
-  options.customers = 40;
-  options.first_year = 2025;
-  options.first_month = 12;
-  options.months = 2;
-  options.seed = 7;
-  g_assert_true (pecan_demo_write (path, &options, NULL, &error));
-  g_assert_no_error (error);
-  batch = pecan_test_import_path (db->store, path, PECAN_IMPORT_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (batch);
+  pecan_ui_test_page_open (f, PECAN_TYPE_LOST_PAGE, 1100, 800, period, NULL);
 }
 
 /* @data: a file of tests/data to import, "demo" for demo data, or NULL. */
@@ -210,23 +117,14 @@ fixture_setup (PageFixture   *f,
                gconstpointer  data)
 {
   pecan_test_fixture_setup (&f->db, NULL);
-  if (!have_display)
+  if (!pecan_ui_test_have_display ())
     return;
   if (g_strcmp0 (data, "demo") == 0)
-    import_demo (&f->db);
+    pecan_ui_test_import_demo (&f->db, 2025, 12);
   else if (data != NULL)
     pecan_test_import_ok (f->db.store, data);
   open_page (f, data != NULL ? "2026-01" : NULL);
-  wait_until (f, page_is, data != NULL ? "incidents" : "empty");
-}
-
-static void
-fixture_teardown (PageFixture   *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    close_page (f);
-  pecan_test_fixture_teardown (&f->db, NULL);
+  pecan_ui_test_page_wait (f, page_is, data != NULL ? "incidents" : "empty");
 }
 
 static PecanIncident *
@@ -241,7 +139,7 @@ static void
 test_empty (PageFixture   *f,
             gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_cmpuint (g_list_model_get_n_items (table_rows (f)), ==, 0);
   /* Nothing to search: the search entry is not on screen. */
@@ -259,7 +157,7 @@ test_incidents (PageFixture   *f,
   const PecanIncidentInfo *info;
   const char *command;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_cmpuint (g_list_model_get_n_items (table_rows (f)), ==, 1);
   incident = row (f, 0);
@@ -300,14 +198,14 @@ static void
 test_none (PageFixture   *f,
            gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  set_period (f->session, "2026-02");
-  wait_until (f, page_is, "none");
+  pecan_ui_test_set_period (f->session, "2026-02");
+  pecan_ui_test_page_wait (f, page_is, "none");
   g_assert_cmpstr (label_text (f, "none_title"), ==, "No PEC Lost in February 2026");
-  set_period (f->session, "2026-01");
-  wait_until (f, page_is, "incidents");
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_set_period (f->session, "2026-01");
+  pecan_ui_test_page_wait (f, page_is, "incidents");
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (1));
 }
 
 /* page.search focuses the search entry, which filters the table. */
@@ -318,21 +216,21 @@ test_search (PageFixture   *f,
   GtkWidget *entry = GTK_WIDGET (page_child (f, "search_entry"));
   GtkWidget *focus;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_true (gtk_widget_activate_action (f->page, "page.search", NULL));
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "fabrikam");
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (0));
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (0));
   g_assert_cmpstr (label_text (f, "count_label"), ==, "0 of 1 incident");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))),
                    ==, "no-match");
   gtk_editable_set_text (GTK_EDITABLE (entry), "CONTOSO");
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (1));
   gtk_editable_set_text (GTK_EDITABLE (entry), "2b7f0c4e");
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (1));
   g_assert_cmpstr (label_text (f, "count_label"), ==, "1 incident");
 }
 
@@ -348,19 +246,19 @@ test_note_survives (PageFixture   *f,
   g_autoptr(PecanIncident) after = NULL;
   g_autofree char *shown = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (table_rows (f)), 0);
   before = row (f, 0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (f, "handled_check")), TRUE);
   g_assert_true (pecan_incident_get_info (before)->handled);
   gtk_text_buffer_set_text (buffer, note, -1);
-  wait_until (f, note_saved, note);
+  pecan_ui_test_page_wait (f, note_saved, note);
   g_assert_cmpstr (pecan_incident_get_info (before)->note, ==, note);
 
-  close_page (f);
+  pecan_ui_test_page_close (f);
   open_page (f, "2026-01");
-  wait_until (f, page_is, "incidents");
+  pecan_ui_test_page_wait (f, page_is, "incidents");
   after = row (f, 0);
   g_assert_true (pecan_incident_get_info (after)->handled);
   g_assert_cmpstr (pecan_incident_get_info (after)->note, ==, note);
@@ -378,20 +276,20 @@ test_note_cleared (PageFixture   *f,
   g_autoptr(PecanIncident) incident = row (f, 0);
   const PecanIncidentInfo *info = pecan_incident_get_info (incident);
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (f, "handled_check")), TRUE);
   gtk_text_buffer_set_text (buffer, "checking", -1);
-  wait_until (f, note_saved, "checking");
+  pecan_ui_test_page_wait (f, note_saved, "checking");
   gtk_text_buffer_set_text (buffer, "", -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (f, "handled_check")), FALSE);
   g_assert_false (info->handled);
   g_assert_cmpstr (info->note, ==, "");
-  wait_until (f, state_saved, NULL);
+  pecan_ui_test_page_wait (f, state_saved, NULL);
 
-  close_page (f);
+  pecan_ui_test_page_close (f);
   open_page (f, "2026-01");
-  wait_until (f, page_is, "incidents");
+  pecan_ui_test_page_wait (f, page_is, "incidents");
   g_clear_object (&incident);
   incident = row (f, 0);
   g_assert_false (pecan_incident_get_info (incident)->handled);
@@ -406,19 +304,19 @@ test_generation (PageFixture   *f,
   g_autoptr(GError) error = NULL;
   gint64 batch = pecan_test_query_int (f->db.db_path, "SELECT id FROM batch");
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_true (pecan_store_undo_batch (f->db.store, batch, &error));
   g_assert_no_error (error);
   pecan_session_data_changed (f->session);
-  wait_until (f, page_is, "empty");
+  pecan_ui_test_page_wait (f, page_is, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (table_rows (f)), ==, 0);
 
   pecan_test_import_ok (f->db.store, "daily-small.csv");
   pecan_session_data_changed (f->session);
-  set_period (f->session, "2026-01");
-  wait_until (f, page_is, "incidents");
-  wait_until (f, table_has_n_rows, GUINT_TO_POINTER (1));
+  pecan_ui_test_set_period (f->session, "2026-01");
+  pecan_ui_test_page_wait (f, page_is, "incidents");
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (1));
 }
 
 /* Ranked by the PEC lost, largest first; any column sorts. */
@@ -430,7 +328,7 @@ test_sort (PageFixture   *f,
   GListModel *rows = table_rows (f);
   guint n = g_list_model_get_n_items (rows);
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_cmpuint (n, >=, 3);
   for (guint i = 1; i < n; i++)
@@ -463,7 +361,7 @@ test_keeps_selection (PageFixture   *f,
   g_autoptr(PecanIncident) after = NULL;
   const char *customer;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   gtk_single_selection_set_selected (selection, 2);
   chosen = row (f, 2);
@@ -471,7 +369,7 @@ test_keeps_selection (PageFixture   *f,
   g_assert_cmpstr (label_text (f, "customer_label"), ==, customer);
 
   pecan_session_data_changed (f->session);
-  wait_until (f, page_is, "incidents");
+  pecan_ui_test_page_wait (f, page_is, "incidents");
   /* A new model: new objects, the same incident. */
   after = g_object_ref (gtk_single_selection_get_selected_item (selection));
   g_assert_true (after != chosen);
@@ -487,15 +385,14 @@ add (const char    *path,
      gconstpointer  data,
      void         (*func) (PageFixture *, gconstpointer))
 {
-  g_test_add (path, PageFixture, data, fixture_setup, func, fixture_teardown);
+  g_test_add (path, PageFixture, data, fixture_setup, func, pecan_ui_test_page_teardown);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
+  pecan_ui_test_init (&argc, &argv);
 
   add ("/lost-page/empty", NULL, test_empty);
   add ("/lost-page/incidents", "daily-small.csv", test_incidents);

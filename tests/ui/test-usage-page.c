@@ -14,25 +14,11 @@
 #include "pecan-session.h"
 #include "pecan-summary-row.h"
 #include "pecan-test-util.h"
+#include "pecan-ui-test-util.h"
 #include "pecan-usage-model.h"
 #include "pecan-usage-page.h"
 
-static gboolean have_display;
-
-typedef struct
-{
-  PecanTestFixture  db;
-  PecanSession     *session;
-  GtkWindow        *window;
-  GtkStack         *window_stack;
-  GtkWidget        *page;
-} PageFixture;
-
-typedef gboolean (*Condition) (PageFixture   *f,
-                               gconstpointer  data);
-
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+typedef PecanUiPageFixture PageFixture;
 
 static GObject *
 page_child (PageFixture *f,
@@ -68,32 +54,6 @@ busy (PageFixture *f)
 }
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, or fails after 30 s. */
-static void
-wait_until (PageFixture   *f,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!condition (f, data))
-    {
-      if (timed_out)
-        g_error ("the page never got there; it shows “%s”", stack_page (f, "stack"));
-      g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (id);
-}
-
-static gboolean
 page_is (PageFixture   *f,
          gconstpointer  name)
 {
@@ -125,7 +85,7 @@ static void
 wait_for_lines (PageFixture *f,
                 guint        n)
 {
-  wait_until (f, shows_lines, GUINT_TO_POINTER (n));
+  pecan_ui_test_page_wait (f, shows_lines, GUINT_TO_POINTER (n));
 }
 
 static gint64
@@ -162,39 +122,13 @@ fixture_setup (PageFixture   *f,
                gconstpointer  data)
 {
   const char * const *files = data;
-  g_autoptr(GError) error = NULL;
 
   pecan_test_fixture_setup (&f->db, NULL);
-  if (!have_display)
+  if (!pecan_ui_test_have_display ())
     return;
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     pecan_test_import_ok (f->db.store, files[i]);
-  f->session = pecan_session_new (f->db.db_path, &error);
-  g_assert_no_error (error);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 700);
-  f->window_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (f->window_stack, gtk_label_new ("another page"), "other");
-  f->page = g_object_new (PECAN_TYPE_USAGE_PAGE, NULL);
-  gtk_stack_add_named (f->window_stack, f->page, "usage");
-  gtk_stack_set_visible_child_name (f->window_stack, "usage");
-  gtk_window_set_child (f->window, GTK_WIDGET (f->window_stack));
-  g_object_set (f->page, "session", f->session, NULL);
-  gtk_window_present (f->window);
-}
-
-static void
-fixture_teardown (PageFixture   *f,
-                  gconstpointer  data)
-{
-  if (f->window != NULL)
-    {
-      gtk_window_destroy (f->window);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-  g_clear_object (&f->session);
-  pecan_test_fixture_teardown (&f->db, NULL);
+  pecan_ui_test_page_open (f, PECAN_TYPE_USAGE_PAGE, 1100, 700, NULL, "usage");
 }
 
 static const char * const daily_small[] = { "daily-small.csv", NULL };
@@ -208,7 +142,7 @@ test_usage_lines (PageFixture   *f,
   g_autoptr(PecanUsageLine) first = NULL;
   g_autoptr(PecanUsageLine) last = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_lines (f, summary_lines (f, pecan_session_get_period (f->session)));
   g_assert_cmpuint (g_list_model_get_n_items (table_rows (f)), ==, 7);
@@ -237,7 +171,7 @@ test_usage_columns (PageFixture   *f,
   };
   GListModel *columns;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_lines (f, 7);
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f, "column_view")));
@@ -263,7 +197,7 @@ test_usage_filters (PageFixture   *f,
   g_autofree char *sql = NULL;
   gint64 n;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   set_month (f, 1);
   wait_for_lines (f, 17);
@@ -281,7 +215,7 @@ test_usage_filters (PageFixture   *f,
   wait_for_lines (f, 17);
 
   /* The categories of the period, after "All categories". */
-  wait_until (f, has_categories, NULL);
+  pecan_ui_test_page_wait (f, has_categories, NULL);
   for (guint i = 1; i < g_list_model_get_n_items (categories); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (categories), i), "Storage"))
       storage = i;
@@ -319,7 +253,7 @@ static void
 test_usage_empty_period (PageFixture   *f,
                          gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   set_month (f, 3);
   wait_for_lines (f, 0);
@@ -334,7 +268,7 @@ test_usage_search_action (PageFixture   *f,
   GtkWidget *entry = GTK_WIDGET (page_child (f, "search_entry"));
   GtkWidget *focus;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_lines (f, 7);
   g_assert_true (gtk_widget_activate_action (f->page, "page.search", NULL));
@@ -349,36 +283,18 @@ static void
 test_usage_hidden (PageFixture   *f,
                    gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_lines (f, 7);
-  gtk_stack_set_visible_child_name (f->window_stack, "other");
+  gtk_stack_set_visible_child_name (f->stack, "other");
   set_month (f, 1);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (busy (f));
   g_assert_cmpuint (g_list_model_get_n_items (table_rows (f)), ==, 7);
 
-  gtk_stack_set_visible_child_name (f->window_stack, "usage");
+  gtk_stack_set_visible_child_name (f->stack, "usage");
   wait_for_lines (f, 17);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Nothing imported: the page says what to do, and offers to do it. */
@@ -388,11 +304,11 @@ test_usage_empty (PageFixture   *f,
 {
   GtkWidget *import, *demo;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
-  wait_until (f, page_is, "empty");
-  import = find_button (f->page, "win.import");
-  demo = find_button (f->page, "win.demo");
+  pecan_ui_test_page_wait (f, page_is, "empty");
+  import = pecan_ui_test_find_button (f->page, "win.import");
+  demo = pecan_ui_test_find_button (f->page, "win.demo");
   g_assert_nonnull (import);
   g_assert_nonnull (demo);
   g_assert_true (gtk_widget_is_drawable (import));
@@ -409,15 +325,14 @@ add (const char          *path,
      const char * const  *files,
      void               (*func) (PageFixture *, gconstpointer))
 {
-  g_test_add (path, PageFixture, files, fixture_setup, func, fixture_teardown);
+  g_test_add (path, PageFixture, files, fixture_setup, func, pecan_ui_test_page_teardown);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
+  pecan_ui_test_init (&argc, &argv);
 
   add ("/usage-page/lines", daily_small, test_usage_lines);
   add ("/usage-page/columns", daily_small, test_usage_columns);

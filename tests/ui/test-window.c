@@ -16,10 +16,10 @@
 #include "pecan-preferences-dialog.h"
 #include "pecan-summary-row.h"
 #include "pecan-test-util.h"
+#include "pecan-ui-test-util.h"
 #include "pecan-ui-util.h"
 #include "pecan-window.h"
 
-static gboolean have_display;
 static PecanApplication *application;
 
 typedef struct
@@ -29,40 +29,13 @@ typedef struct
   PecanWindow      *window;
 } WindowFixture;
 
-#define SKIP_WITHOUT_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (text, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
-/* What a person can read in the window now. */
-static char *
-window_text (WindowFixture *f)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_text (GTK_WIDGET (f->window), text);
-  return g_string_free (text, FALSE);
-}
-
 static gboolean
-timeout_cb (gpointer data)
+shows_text (gpointer       window,
+            gconstpointer  needle)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  g_autofree char *text = pecan_ui_test_widget_text (window);
+
+  return strstr (text, needle) != NULL;
 }
 
 /* Runs the main loop until @needle shows, or fails after 30 s. */
@@ -70,33 +43,27 @@ static void
 wait_for_text (WindowFixture *f,
                const char    *needle)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  for (;;)
+  if (!pecan_ui_test_iterate_until (30, shows_text, f->window, needle))
     {
-      g_autofree char *text = window_text (f);
+      g_autofree char *text = pecan_ui_test_widget_text (GTK_WIDGET (f->window));
 
-      if (strstr (text, needle) != NULL)
-        break;
-      if (timed_out)
-        g_error ("“%s” never showed; the window shows:\n%s", needle, text);
-      g_main_context_iteration (NULL, TRUE);
+      g_error ("“%s” never showed; the window shows:\n%s", needle, text);
     }
-  if (!timed_out)
-    g_source_remove (id);
+}
+
+static gboolean
+not_importing (gpointer       window,
+               gconstpointer  data)
+{
+  return !pecan_window_is_importing (window);
 }
 
 static void
 wait_for_imports (WindowFixture *f)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  gboolean timed_out = !pecan_ui_test_iterate_until (60, not_importing, f->window, NULL);
 
-  while (pecan_window_is_importing (f->window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
-  g_source_remove (id);
 }
 
 static void
@@ -108,7 +75,7 @@ fixture_setup (WindowFixture *f,
   g_autoptr(PecanSession) session = NULL;
 
   pecan_test_fixture_setup (&f->db, NULL);
-  if (!have_display)
+  if (!pecan_ui_test_have_display ())
     return;
   if (fixture != NULL)
     pecan_test_import_ok (f->db.store, fixture);
@@ -162,7 +129,7 @@ test_window_overview (WindowFixture *f,
   g_autofree char *eligible = NULL;
   g_autofree char *title = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_true (pecan_query_data_range (f->db.store, &range, NULL));
   pecan_period_for_day (PECAN_PERIOD_MONTH, range.last, &month);
@@ -200,7 +167,7 @@ test_window_period_steps (WindowFixture *f,
   PecanPeriod start;
   g_autofree char *text = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   session = pecan_window_get_session (f->window);
   start = *pecan_session_get_period (session);
@@ -219,7 +186,7 @@ static void
 test_window_empty (WindowFixture *f,
                    gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_text (f, "Welcome to Pecan");
   wait_for_text (f, "Explore Demo Data");
@@ -234,7 +201,7 @@ test_window_import (WindowFixture *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GListModel) batches = NULL;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_text (f, "Welcome to Pecan");
   g_application_open (G_APPLICATION (f->app), &file, 1, "");
@@ -252,27 +219,12 @@ test_window_import (WindowFixture *f,
   wait_for_text (f, "was already imported");
 }
 
-static GtkWindow *
-find_message (WindowFixture *f)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window))
-        return window;
-    }
-  return NULL;
-}
-
 /* Explore Demo Data writes the core's demo usage and imports it. */
 static void
 test_window_demo (WindowFixture *f,
                   gconstpointer  data)
 {
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_text (f, "Explore Demo Data");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.demo", NULL));
@@ -298,11 +250,11 @@ test_window_bad_file (WindowFixture *f,
   g_autofree char *secondary = NULL;
   GtkWindow *message;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_application_open (G_APPLICATION (f->app), &file, 1, "");
   wait_for_imports (f);
-  message = find_message (f);
+  message = pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   g_object_get (message, "secondary-text", &secondary, NULL);
   g_assert_nonnull (strstr (secondary, "bad-number.csv"));
@@ -329,7 +281,7 @@ test_window_pages (WindowFixture *f,
     { "overview", "PEC-eligible spend" },
   };
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -352,44 +304,12 @@ test_window_open_customer (WindowFixture *f,
                                                    "SELECT tenant_id FROM customer"
                                                    " WHERE id = (SELECT min (id) FROM customer)");
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_text (f, "PEC-eligible spend");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-customer", "x", id));
   wait_for_text (f, name);
   wait_for_text (f, tenant);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
 }
 
 /* Preferences: the PEC rate goes to the database, the chart style to
@@ -400,20 +320,22 @@ test_window_preferences (WindowFixture *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWindow *dialog;
+  GtkWidget *spin;
   GtkWidget *chart;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   wait_for_text (f, "PEC-eligible spend");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  dialog = find_toplevel (PECAN_TYPE_PREFERENCES_DIALOG);
+  dialog = pecan_ui_test_find_toplevel (PECAN_TYPE_PREFERENCES_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON)), 20);
+  spin = pecan_ui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 20);
   g_assert_cmpint (pecan_test_query_int (f->db.db_path,
                                          "SELECT value FROM setting WHERE key = 'pec-rate'"), ==, 20);
   g_assert_cmpint (pecan_store_get_pec_rate (f->db.store), ==, 20);
 
-  chart = find_widget (GTK_WIDGET (f->window), PECAN_TYPE_CHART);
+  chart = pecan_ui_test_find_widget (GTK_WIDGET (f->window), PECAN_TYPE_CHART);
   g_assert_true (pecan_chart_get_stacked (PECAN_CHART (chart)));
   g_settings_set_boolean (settings, "chart-stacked", FALSE);
   g_assert_false (pecan_chart_get_stacked (PECAN_CHART (chart)));
@@ -428,10 +350,10 @@ test_window_shortcuts (WindowFixture *f,
 {
   GtkWindow *shortcuts;
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = pecan_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 }
@@ -443,7 +365,7 @@ test_window_pages_dark (WindowFixture *f,
 {
   GtkSettings *settings = gtk_settings_get_default ();
 
-  SKIP_WITHOUT_DISPLAY ();
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
 
   g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
   test_window_pages (f, data);
@@ -462,8 +384,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
+  pecan_ui_test_init (&argc, &argv);
 
   add ("/window/overview", "daily-small.csv", test_window_overview);
   add ("/window/period-steps", "daily-small.csv", test_window_period_steps);
