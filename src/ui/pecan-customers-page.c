@@ -16,6 +16,7 @@
 #include "pecan-cell-tooltip.h"
 #include "pecan-customer-detail.h"
 #include "pecan-customers-page.h"
+#include "pecan-list-feed.h"
 #include "pecan-query.h"
 #include "pecan-session.h"
 #include "pecan-summary-row.h"
@@ -332,7 +333,10 @@ customers_loaded_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   self->loaded = TRUE;
   g_set_object (&self->rows, rows);
+  /* The table takes its rows a screenful a frame, not hundreds at once. */
+  pecan_list_feed_set_model (self->selection, NULL);
   gtk_filter_list_model_set_model (self->filter_model, rows);
+  pecan_list_feed_set_model (self->selection, G_LIST_MODEL (self->sort_model));
   update_page (self);
   if (error != NULL)
     show_none (self, "dialog-error-symbolic", _("Could Not Read the Customers"), error->message);

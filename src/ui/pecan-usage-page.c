@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pecan-list-feed.h"
 #include "pecan-query.h"
 #include "pecan-session.h"
 #include "pecan-summary-row.h"
@@ -141,11 +142,7 @@ show_model (PecanUsagePage *self,
 {
   guint n = g_list_model_get_n_items (model);
 
-  /* Let go of the old model first: a GtkSingleSelection that still holds
-   * a selected line looks for it among all the new lines, which would read
-   * every page of the new model on the main thread. */
-  gtk_single_selection_set_model (self->selection, NULL);
-  gtk_single_selection_set_model (self->selection, model);
+  pecan_list_feed_set_model (self->selection, model);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0.0);
   show_count (self, n);
   if (n == 0)
