@@ -500,10 +500,10 @@ find_migration_backup (const char *dir,
   return NULL;
 }
 
-/* A database of schema 1 (today's file less what migration 2 added)
- * migrates when opened: its data kept, a backup of it left beside. */
+/* A database of schema 1 (today's file less what migrations 2 and 3
+ * added) migrates when opened: its data kept, a backup of it left beside. */
 static void
-test_migrate_1_to_2 (Fixture       *f,
+test_migrate_1 (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *before = NULL;
@@ -514,12 +514,15 @@ test_migrate_1_to_2 (Fixture       *f,
   pecan_test_import_ok (f->store, "daily-small.csv");
   before = summary_text (f->store);
   g_clear_object (&f->store);
-  sqlite_exec (f->db_path, "DROP TABLE incident_state; ALTER TABLE batch DROP COLUMN customers;"
+  sqlite_exec (f->db_path, "DROP TABLE client; DROP TABLE incident_state;"
+                           " ALTER TABLE batch DROP COLUMN customers;"
                            " PRAGMA user_version = 1;");
   g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==, 1);
 
   pecan_test_fixture_reopen (f);
-  g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==,
+                   PECAN_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM client"), ==, 0);
   after = summary_text (f->store);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 1);
@@ -565,6 +568,6 @@ main (int   argc,
   pecan_test_add ("/store/pec-rate", NULL, test_pec_rate);
   pecan_test_add ("/store/empty-file", NULL, test_empty_file);
   pecan_test_add ("/store/incident-note", NULL, test_incident_note);
-  pecan_test_add ("/store/migrate-1-to-2", NULL, test_migrate_1_to_2);
+  pecan_test_add ("/store/migrate-from-1", NULL, test_migrate_1);
   return g_test_run ();
 }

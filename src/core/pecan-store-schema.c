@@ -114,9 +114,20 @@ static const char migration_2[] =
   /* The import history shows how many customers each file held. */
   "ALTER TABLE batch ADD COLUMN customers INTEGER NOT NULL DEFAULT 0;";
 
+/* How a partner shares PEC with a client, and names it on reports. Keyed by
+ * the tenant, which outlives the customer's row: an undone import may take
+ * a customer away, and a later one bring it back under a new id. A NULL
+ * share stands for the default share (a setting). */
+static const char migration_3[] =
+  "CREATE TABLE client ("
+  "  tenant_id TEXT PRIMARY KEY, display_name TEXT NOT NULL DEFAULT '',"
+  "  contact_name TEXT NOT NULL DEFAULT '', share INTEGER, report INTEGER NOT NULL DEFAULT 1,"
+  "  updated_at TEXT NOT NULL) WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PECAN_STORE_SCHEMA_VERSION);
