@@ -629,6 +629,79 @@ test_backup (Fixture       *f,
   g_assert_nonnull (strstr (again.err, target));
 }
 
+/* One workbook per client, a line per workbook; --share for them all. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "reports", NULL);
+  g_autofree char *contoso = g_build_filename (out, "Contoso _Blue_, Ltd - PEC report 2026-01 to "
+                                                    "2026-03.xlsx", NULL);
+  g_auto(Run) all = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) skipped = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  import_ok (f, "daily-small.csv");
+  RUN (f, &all, "report", "--period", "2026-01:2026-03", "--all", "--share", "40", "--out", out);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpstr (all.err, ==, "");
+  /* Contoso: PEC earned 1.029612558 + 0.58578816 USD, 40 % of it. */
+  g_assert_nonnull (strstr (all.out, "Contoso _Blue_, Ltd - PEC report 2026-01 to 2026-03.xlsx: "
+                                     "PEC earned 1.62 USD, credit 40 % 0.65 USD\n"));
+  g_assert_nonnull (strstr (all.out, "Fabrikam Handels GmbH - PEC report 2026-01 to 2026-03.xlsx: "
+                                     "PEC earned 4.20 EUR, credit 40 % 1.68 EUR\n"));
+  g_assert_cmpuint (pecan_test_count_entries (out), ==, 2);
+  g_assert_true (g_file_test (contoso, G_FILE_TEST_IS_REGULAR));
+
+  /* A client set to get no report is left out of --all, not when named. */
+  RUN (f, &one, "client", "7D41C9E0-52AB-4B8E-9F13-C0FFEE2A6B71", "--no-report", "--share", "25",
+       "--name", "Fabrikam", "--contact", "Jan Novak");
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_nonnull (strstr (one.out, "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71  no report"));
+  g_assert_nonnull (strstr (one.out, "Fabrikam (Jan Novak)"));
+  RUN (f, &skipped, "report", "--period", "2026-02", "--all", "--out", out);
+  g_assert_cmpint (skipped.status, ==, 0);
+  g_assert_nonnull (strstr (skipped.out, "Fabrikam: set to get no report, skipped\n"));
+  g_assert_nonnull (strstr (skipped.out, "Contoso _Blue_, Ltd - PEC report 2026-02.xlsx: "
+                                         "PEC earned 0.59 USD, credit 50 % 0.29 USD\n"));
+  run_clear (&skipped);
+  RUN (f, &skipped, "report", "--period", "2026-02", "--customer",
+       "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71", "--out", out);
+  g_assert_cmpint (skipped.status, ==, 0);
+  g_assert_nonnull (strstr (skipped.out, "Fabrikam - PEC report 2026-02.xlsx: "
+                                         "PEC earned 2.31 EUR, credit 25 % 0.58 EUR\n"));
+  run_clear (&skipped);
+  RUN (f, &skipped, "report", "--period", "2025-12", "--customer",
+       "7d41c9e0-52ab-4b8e-9f13-c0ffee2a6b71", "--out", out);
+  g_assert_cmpint (skipped.status, ==, 0);
+  g_assert_cmpstr (skipped.out, ==, "Fabrikam: no usage in this period, no workbook written\n");
+
+  RUN (f, &unknown, "report", "--period", "2026-02", "--customer",
+       "00000000-0000-0000-0000-000000000000", "--out", out);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "00000000-0000-0000-0000-000000000000"));
+}
+
+static void
+test_report_usage (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *db = f->db_path;
+
+  USAGE_ERROR (f, "--period", "--database", db, "report", "--all", "--out", f->dir);
+  USAGE_ERROR (f, "--all", "--database", db, "report", "--period", "2026-01", "--out", f->dir);
+  USAGE_ERROR (f, "--all", "--database", db, "report", "--period", "2026-01", "--all",
+               "--customer", "x", "--out", f->dir);
+  USAGE_ERROR (f, "--out", "--database", db, "report", "--period", "2026-01", "--all");
+  USAGE_ERROR (f, "140", "--database", db, "report", "--period", "2026-01", "--all",
+               "--share", "140", "--out", f->dir);
+  USAGE_ERROR (f, "2026-13", "--database", db, "report", "--period", "2026-13", "--all",
+               "--out", f->dir);
+  USAGE_ERROR (f, "both", "--database", db, "client", "x", "--report", "--no-report");
+  USAGE_ERROR (f, "both", "--database", db, "client", "x", "--share", "5", "--default-share");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,5 +723,7 @@ main (int   argc,
   pecan_test_add ("/cli/bad-database", NULL, test_bad_database);
   pecan_test_add ("/cli/eligibility", NULL, test_eligibility);
   pecan_test_add ("/cli/backup", NULL, test_backup);
+  pecan_test_add ("/cli/report", NULL, test_report);
+  pecan_test_add ("/cli/report-usage", NULL, test_report_usage);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "pecan-cli-private.h"
+#include "pecan-parse.h"
 
 void
 pecan_cli_fail (const char *format,
@@ -148,4 +149,44 @@ pecan_cli_json_boolean (JsonBuilder *b,
 {
   json_builder_set_member_name (b, name);
   json_builder_add_boolean_value (b, value);
+}
+
+void
+pecan_cli_period_clear (PecanCliPeriod *options)
+{
+  g_clear_pointer (&options->period, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
+}
+
+/* The period of --period, or of --from and --to; every day when none. */
+gboolean
+pecan_cli_resolve_period (const PecanCliPeriod *options,
+                          PecanPeriod          *period)
+{
+  period->first = PECAN_DAY_MIN;
+  period->last = PECAN_DAY_MAX;
+  if (options->period != NULL && (options->from != NULL || options->to != NULL))
+    {
+      pecan_cli_fail (_("give either --period or --from/--to, not both"));
+      return FALSE;
+    }
+  if (options->period != NULL && !pecan_period_parse (options->period, period))
+    {
+      pecan_cli_fail (_("“%s” is not a period: write a month (2026-01), a quarter (2026-Q1) "
+                        "or a range of them (2026-01:2026-03)"), options->period);
+      return FALSE;
+    }
+  if ((options->from != NULL && !pecan_parse_iso_day (options->from, &period->first))
+      || (options->to != NULL && !pecan_parse_iso_day (options->to, &period->last)))
+    {
+      pecan_cli_fail (_("write dates as YYYY-MM-DD, such as 2026-01-31"));
+      return FALSE;
+    }
+  if (period->first > period->last)
+    {
+      pecan_cli_fail (_("the period ends before it starts"));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "pecan-period.h"
 #include "pecan-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,20 @@ typedef struct
   char       *database;
   PecanStore *store;
 } PecanCli;
+
+/* The period options that several commands take. */
+typedef struct
+{
+  char *period;
+  char *from;
+  char *to;
+} PecanCliPeriod;
+
+void        pecan_cli_period_clear   (PecanCliPeriod      *options);
+gboolean    pecan_cli_resolve_period (const PecanCliPeriod *options,
+                                      PecanPeriod          *period);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PecanCliPeriod, pecan_cli_period_clear)
 
 PecanStore *pecan_cli_open_store  (PecanCli    *cli);
 void        pecan_cli_fail        (const char  *format,
@@ -57,5 +72,7 @@ int pecan_cli_imports   (PecanCli *cli, int argc, char **argv);
 int pecan_cli_undo      (PecanCli *cli, int argc, char **argv);
 int pecan_cli_backup    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_demo      (PecanCli *cli, int argc, char **argv);
+int pecan_cli_report    (PecanCli *cli, int argc, char **argv);
+int pecan_cli_client    (PecanCli *cli, int argc, char **argv);
 
 G_END_DECLS

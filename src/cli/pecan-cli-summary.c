@@ -14,54 +14,6 @@
 #include "pecan-query.h"
 #include "pecan-summary-row.h"
 
-typedef struct
-{
-  char *period;
-  char *from;
-  char *to;
-} PeriodOptions;
-
-static void
-period_options_clear (PeriodOptions *options)
-{
-  g_clear_pointer (&options->period, g_free);
-  g_clear_pointer (&options->from, g_free);
-  g_clear_pointer (&options->to, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PeriodOptions, period_options_clear)
-
-static gboolean
-resolve_period (const PeriodOptions *options,
-                PecanPeriod         *period)
-{
-  period->first = PECAN_DAY_MIN;
-  period->last = PECAN_DAY_MAX;
-  if (options->period != NULL && (options->from != NULL || options->to != NULL))
-    {
-      pecan_cli_fail (_("give either --period or --from/--to, not both"));
-      return FALSE;
-    }
-  if (options->period != NULL && !pecan_period_parse (options->period, period))
-    {
-      pecan_cli_fail (_("“%s” is not a period: write a month (2026-01), a quarter (2026-Q1) "
-                        "or a range of them (2026-01:2026-03)"), options->period);
-      return FALSE;
-    }
-  if ((options->from != NULL && !pecan_parse_iso_day (options->from, &period->first))
-      || (options->to != NULL && !pecan_parse_iso_day (options->to, &period->last)))
-    {
-      pecan_cli_fail (_("write dates as YYYY-MM-DD, such as 2026-01-31"));
-      return FALSE;
-    }
-  if (period->first > period->last)
-    {
-      pecan_cli_fail (_("the period ends before it starts"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static double
 nano_to_double (gint64 nano)
 {
@@ -227,7 +179,7 @@ pecan_cli_summary (PecanCli  *cli,
 {
   g_autofree char *by_text = NULL;
   g_autofree char *customer = NULL;
-  g_auto(PeriodOptions) po = { 0 };
+  g_auto(PecanCliPeriod) po = { 0 };
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "by", 'b', 0, G_OPTION_ARG_STRING, &by_text,
@@ -258,7 +210,7 @@ pecan_cli_summary (PecanCli  *cli,
                         "subscription, category, day, partner or total"), by_text);
       return 2;
     }
-  if (!resolve_period (&po, &period))
+  if (!pecan_cli_resolve_period (&po, &period))
     return 2;
   if ((store = pecan_cli_open_store (cli)) == NULL)
     return 1;
@@ -344,7 +296,7 @@ pecan_cli_incidents (PecanCli  *cli,
                      int        argc,
                      char     **argv)
 {
-  g_auto(PeriodOptions) po = { 0 };
+  g_auto(PecanCliPeriod) po = { 0 };
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &po.period, N_("A month or months"),
@@ -361,7 +313,7 @@ pecan_cli_incidents (PecanCli  *cli,
 
   if (!pecan_cli_parse (entries, NULL, _("Runs of days on which a subscription earned no PEC, "
                                          "ranked by the PEC lost."), &argc, &argv)
-      || !resolve_period (&po, &period))
+      || !pecan_cli_resolve_period (&po, &period))
     return 2;
   if ((store = pecan_cli_open_store (cli)) == NULL)
     return 1;

@@ -27,6 +27,8 @@ static const Command commands[] = {
   { "undo", pecan_cli_undo, N_("Remove an import’s data") },
   { "backup", pecan_cli_backup, N_("Copy the database, consistently, while it is in use") },
   { "demo", pecan_cli_demo, N_("Write a realistic demo usage file") },
+  { "report", pecan_cli_report, N_("Write credit-sharing workbooks, one per client") },
+  { "client", pecan_cli_client, N_("How PEC is shared with each client") },
 };
 
 static void
