@@ -700,6 +700,32 @@ test_report_usage (Fixture       *f,
                "--out", f->dir);
   USAGE_ERROR (f, "both", "--database", db, "client", "x", "--report", "--no-report");
   USAGE_ERROR (f, "both", "--database", db, "client", "x", "--share", "5", "--default-share");
+  USAGE_ERROR (f, "both", "--database", db, "sharing", "--partner-cost", "--no-partner-cost");
+  USAGE_ERROR (f, "-3", "--database", db, "sharing", "--default-share", "-3");
+}
+
+/* The settings of every report: the default share, the partner's name. */
+static void
+test_sharing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "reports", NULL);
+  g_auto(Run) before = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) report = { 0 };
+
+  import_ok (f, "daily-small.csv");
+  RUN (f, &before, "sharing");
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_cmpstr (before.out, ==, "Default share: 50 %\nPartner: \nPartner’s cost shown: no\n");
+  RUN (f, &set, "sharing", "--default-share", "12.5", "--partner", " Northwind ",
+       "--partner-cost");
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpstr (set.out, ==, "Default share: 12.5 %\nPartner: Northwind\n"
+                                "Partner’s cost shown: yes\n");
+  RUN (f, &report, "report", "--period", "2026-02", "--all", "--out", out);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.out, "PEC earned 2.31 EUR, credit 12.5 % 0.29 EUR\n"));
 }
 
 int
@@ -725,5 +751,6 @@ main (int   argc,
   pecan_test_add ("/cli/backup", NULL, test_backup);
   pecan_test_add ("/cli/report", NULL, test_report);
   pecan_test_add ("/cli/report-usage", NULL, test_report_usage);
+  pecan_test_add ("/cli/sharing", NULL, test_sharing);
   return g_test_run ();
 }

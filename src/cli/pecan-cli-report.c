@@ -346,3 +346,76 @@ pecan_cli_client (PecanCli  *cli,
   print_clients (store, client);
   return 0;
 }
+
+/* pecan-cli sharing: the settings of every report, shown or changed. */
+int
+pecan_cli_sharing (PecanCli  *cli,
+                   int        argc,
+                   char     **argv)
+{
+  g_autofree char *share_text = NULL;
+  g_autofree char *partner = NULL;
+  gboolean cost = FALSE, no_cost = FALSE;
+  GOptionEntry entries[] = {
+    { "default-share", 's', 0, G_OPTION_ARG_STRING, &share_text,
+      N_("The share of PEC credited to clients without their own (50 at first)"),
+      N_("PERCENT") },
+    { "partner", 'p', 0, G_OPTION_ARG_STRING, &partner,
+      N_("The partner’s name as reports show it"), N_("NAME") },
+    { "partner-cost", 0, 0, G_OPTION_ARG_NONE, &cost,
+      N_("Show what the partner paid after PEC in reports"), NULL },
+    { "no-partner-cost", 0, 0, G_OPTION_ARG_NONE, &no_cost,
+      N_("Do not show it (the default)"), NULL },
+    { NULL }
+  };
+  PecanReportSettings settings;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *share = NULL;
+  PecanStore *store;
+  int value;
+
+  if (!pecan_cli_parse (entries, NULL, _("Show or change the settings of every credit-sharing "
+                                         "report."), &argc, &argv))
+    return 2;
+  if (argc > 1)
+    {
+      pecan_cli_fail (_("unexpected “%s”"), argv[1]);
+      return 2;
+    }
+  if (share_text != NULL && (!parse_share (share_text, &value) || value == PECAN_SHARE_DEFAULT))
+    return 2;
+  if (cost && no_cost)
+    {
+      pecan_cli_fail (_("give either --partner-cost or --no-partner-cost, not both"));
+      return 2;
+    }
+  if ((store = pecan_cli_open_store (cli)) == NULL)
+    return 1;
+  pecan_report_settings_load (store, &settings);
+  if (share_text != NULL || partner != NULL || cost || no_cost)
+    {
+      if (share_text != NULL)
+        settings.share = value;
+      if (partner != NULL)
+        {
+          g_free (settings.partner_name);
+          settings.partner_name = g_strdup (partner);
+        }
+      if (cost || no_cost)
+        settings.partner_cost = cost;
+      if (!pecan_report_settings_save (store, &settings, &error))
+        {
+          pecan_report_settings_clear (&settings);
+          pecan_cli_fail ("%s", error->message);
+          return 1;
+        }
+      pecan_report_settings_clear (&settings);
+      pecan_report_settings_load (store, &settings);
+    }
+  share = pecan_report_format_share (settings.share);
+  printf ("%s: %s\n", _("Default share"), share);
+  printf ("%s: %s\n", _("Partner"), settings.partner_name);
+  printf ("%s: %s\n", _("Partner’s cost shown"), settings.partner_cost ? _("yes") : _("no"));
+  pecan_report_settings_clear (&settings);
+  return 0;
+}

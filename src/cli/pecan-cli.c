@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "demo", pecan_cli_demo, N_("Write a realistic demo usage file") },
   { "report", pecan_cli_report, N_("Write credit-sharing workbooks, one per client") },
   { "client", pecan_cli_client, N_("How PEC is shared with each client") },
+  { "sharing", pecan_cli_sharing, N_("The settings of every credit-sharing report") },
 };
 
 static void
