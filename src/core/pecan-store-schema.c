@@ -124,10 +124,38 @@ static const char migration_3[] =
   "  contact_name TEXT NOT NULL DEFAULT '', share INTEGER, report INTEGER NOT NULL DEFAULT 1,"
   "  updated_at TEXT NOT NULL) WITHOUT ROWID;";
 
+/* Claiming Partner of Record customer associations, as the wizard prepares
+ * them: a claim, its proofs of execution and its status history. The
+ * customer is kept by tenant, as the client settings are. azure_link holds
+ * the customers whose Azure consumption was linked to the partner instead
+ * (Partner Admin Link or Lighthouse). */
+static const char migration_4[] =
+  "CREATE TABLE cpor_claim ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, partner_id TEXT NOT NULL,"
+  "  customer_tenant TEXT, customer_name TEXT NOT NULL, id_type INTEGER NOT NULL,"
+  "  customer_ref TEXT NOT NULL, solution_area TEXT NOT NULL, engagement TEXT NOT NULL,"
+  "  workloads TEXT NOT NULL, customer_contact_name TEXT NOT NULL,"
+  "  customer_contact_email TEXT NOT NULL, customer_contact_title TEXT NOT NULL,"
+  "  partner_contact_name TEXT NOT NULL, partner_contact_email TEXT NOT NULL,"
+  "  incentives INTEGER NOT NULL, opt_out INTEGER NOT NULL, status INTEGER NOT NULL,"
+  "  notes TEXT NOT NULL, step INTEGER NOT NULL, created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE cpor_document ("
+  "  claim_id INTEGER NOT NULL REFERENCES cpor_claim (id), position INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,"
+  "  added_on INTEGER NOT NULL, PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE cpor_event ("
+  "  claim_id INTEGER NOT NULL REFERENCES cpor_claim (id), position INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL, day INTEGER NOT NULL, note TEXT NOT NULL,"
+  "  PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE azure_link (tenant_id TEXT PRIMARY KEY, linked_on INTEGER NOT NULL)"
+  "  WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PECAN_STORE_SCHEMA_VERSION);
