@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "pecan-cpor.h"
 #include "pecan-test-util.h"
 
 #define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
@@ -728,6 +729,78 @@ test_sharing (Fixture       *f,
   g_assert_nonnull (strstr (report.out, "PEC earned 2.31 EUR, credit 12.5 % 0.29 EUR\n"));
 }
 
+/* Claims prepared in the window, listed, shown, exported and moved on. */
+static void
+test_claims (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *packet = g_build_filename (f->dir, "packet.xlsx", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) ready = { 0 };
+  g_auto(Run) export = { 0 };
+  PecanCporInfo info;
+  JsonObject *claim;
+
+  import_ok (f, "daily-small.csv");
+  pecan_cpor_info_init (&info);
+  info.name = g_strdup ("Contoso claim");
+  info.partner_id = g_strdup ("6081234");
+  info.tenant_id = g_strdup ("0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f");
+  info.customer_ref = g_strdup ("0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f");
+  info.customer_name = g_strdup ("Contoso");
+  info.solution_area = g_strdup ("Business Applications");
+  info.engagement = g_strdup ("Usage Recognition - Biz Apps");
+  g_strfreev (info.workloads);
+  info.workloads = g_strsplit ("Power BI", "\n", -1);
+  info.customer_contact_name = g_strdup ("Ann Lee");
+  info.customer_contact_email = g_strdup ("ann@contoso");
+  info.partner_contact_name = g_strdup ("Sam Ortiz");
+  info.partner_contact_email = g_strdup ("sam@northwind.example");
+  pecan_cpor_info_add_document (&info, PECAN_POE_TEMPLATE, "/tmp/poe.pdf", "ab", 3, 20500);
+  g_assert_true (pecan_cpor_save (f->store, &info, &error));
+  g_assert_no_error (error);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, info.id);
+
+  RUN (f, &list, "claims", "list");
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Draft"));
+  g_assert_nonnull (strstr (list.out, "Complete the claim"));
+  g_assert_nonnull (strstr (list.out, "Contoso claim"));
+  all = JSON_OF (f, "claims", "list", "--json");
+  g_assert_cmpuint (json_array_get_length (all), ==, 1);
+  claim = json_array_get_object_element (all, 0);
+  g_assert_cmpstr (json_object_get_string_member (claim, "status"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (claim, "customer_id_type"), ==, "tenant");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (claim, "problems")), ==, 1);
+
+  RUN (f, &show, "claims", "show", id);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "error: “ann@contoso” is not an email address"));
+  RUN (f, &refused, "claims", "status", id, "ready");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "is not complete yet"));
+
+  g_free (info.customer_contact_email);
+  info.customer_contact_email = g_strdup ("ann@contoso.com");
+  g_assert_true (pecan_cpor_save (f->store, &info, &error));
+  RUN (f, &ready, "claims", "status", id, "ready");
+  g_assert_cmpint (ready.status, ==, 0);
+  g_assert_nonnull (strstr (ready.out, "Submit it in Partner Center"));
+  RUN (f, &export, "claims", "export", id, "--out", packet);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_test (packet, G_FILE_TEST_IS_REGULAR));
+  pecan_cpor_info_clear (&info);
+
+  USAGE_ERROR (f, "status", "--database", f->db_path, "claims", "status", id, "done");
+  USAGE_ERROR (f, "--out", "--database", f->db_path, "claims", "export", id);
+  USAGE_ERROR (f, NULL, "--database", f->db_path, "claims", "frobnicate");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,5 +825,6 @@ main (int   argc,
   pecan_test_add ("/cli/report", NULL, test_report);
   pecan_test_add ("/cli/report-usage", NULL, test_report_usage);
   pecan_test_add ("/cli/sharing", NULL, test_sharing);
+  pecan_test_add ("/cli/claims", NULL, test_claims);
   return g_test_run ();
 }

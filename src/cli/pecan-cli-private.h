@@ -75,5 +75,6 @@ int pecan_cli_demo      (PecanCli *cli, int argc, char **argv);
 int pecan_cli_report    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_client    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_sharing   (PecanCli *cli, int argc, char **argv);
+int pecan_cli_claims    (PecanCli *cli, int argc, char **argv);
 
 G_END_DECLS

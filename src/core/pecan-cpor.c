@@ -741,6 +741,46 @@ pecan_cpor_can_move (PecanCporStatus from,
 }
 
 /**
+ * pecan_cpor_next_action:
+ * @info: a claim
+ *
+ * Returns: (transfer full): what to do next about the claim, for a person;
+ *   "" when nothing is left to do
+ */
+char *
+pecan_cpor_next_action (const PecanCporInfo *info)
+{
+  gboolean signed_poe = FALSE;
+
+  for (guint i = 0; i < info->documents->len; i++)
+    signed_poe = signed_poe
+                 || g_array_index (info->documents, PecanPoeDocument, i).kind != PECAN_POE_OTHER;
+  switch (info->status)
+    {
+    case PECAN_CPOR_DRAFT:
+      return g_strdup (_("Complete the claim"));
+    case PECAN_CPOR_READY:
+      return g_strdup (_("Submit it in Partner Center"));
+    case PECAN_CPOR_SUBMITTED:
+      return g_strdup (signed_poe && info->incentives
+                         ? _("Wait for Microsoft’s review")
+                         : _("Upload the proof of execution signed by the customer"));
+    case PECAN_CPOR_ACTION_REQUIRED:
+      {
+        g_autofree char *date = day_text (pecan_cpor_info_answer_by (info));
+        /* TRANSLATORS: %s is a date */
+        return g_strdup_printf (_("Answer Microsoft by %s"), date);
+      }
+    case PECAN_CPOR_APPROVED:
+      return g_strdup (info->incentives ? _("Wait for the payment") : "");
+    case PECAN_CPOR_REJECTED:
+    case PECAN_CPOR_PAID:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/**
  * pecan_cpor_link_commands:
  * @partner_id: (nullable): the partner's location id
  *

@@ -143,6 +143,7 @@ GPtrArray           *pecan_cpor_check              (const PecanCporInfo  *info,
 void                 pecan_cpor_problem_free       (PecanCporProblem     *problem);
 gboolean             pecan_cpor_can_move           (PecanCporStatus       from,
                                                     PecanCporStatus       to);
+char                *pecan_cpor_next_action        (const PecanCporInfo  *info);
 
 /* The database. */
 GListModel          *pecan_cpor_list               (PecanStore           *store,
