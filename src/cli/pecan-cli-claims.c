@@ -10,15 +10,7 @@
 #include "pecan-cli-private.h"
 #include "pecan-cpor.h"
 #include "pecan-parse.h"
-
-static gint32
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return pecan_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
-                             g_date_time_get_day_of_month (now));
-}
+#include "pecan-period.h"
 
 static void
 json_day (JsonBuilder *b,
@@ -47,7 +39,7 @@ add_claim (gpointer      builder,
   PecanStore *store = (PecanStore *) data;
   g_autofree char *domain = info->tenant_id != NULL
                               ? pecan_cpor_imported_domain (store, info->tenant_id) : NULL;
-  g_autoptr(GPtrArray) problems = pecan_cpor_check (info, domain, today ());
+  g_autoptr(GPtrArray) problems = pecan_cpor_check (info, domain, pecan_day_today ());
   g_autofree char *next = pecan_cpor_next_action (info);
   static const char * const id_types[] = { "domain", "tenant", "tpid", "subscription" };
   static const char * const kinds[] = { "sow-wet-signature", "sow-digital-signature",
@@ -163,7 +155,7 @@ show_text (PecanStore          *store,
 {
   g_autofree char *domain = info->tenant_id != NULL
                               ? pecan_cpor_imported_domain (store, info->tenant_id) : NULL;
-  g_autoptr(GPtrArray) problems = pecan_cpor_check (info, domain, today ());
+  g_autoptr(GPtrArray) problems = pecan_cpor_check (info, domain, pecan_day_today ());
   g_autofree char *next = pecan_cpor_next_action (info);
   g_autofree char *workloads = g_strjoinv (", ", info->workloads);
   const struct
@@ -246,7 +238,7 @@ pecan_cli_claims (PecanCli  *cli,
   const char *what;
   PecanStore *store;
   PecanCporStatus status;
-  gint32 day = today ();
+  gint32 day = pecan_day_today ();
 
   if (!pecan_cli_parse (entries, N_("list | show ID | export ID --out FILE | status ID STATUS"),
                         _("CPOR customer associations prepared in the window. STATUS is "

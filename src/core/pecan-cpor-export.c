@@ -15,6 +15,7 @@
 
 #include "pecan-cpor.h"
 #include "pecan-parse.h"
+#include "pecan-period.h"
 #include "pecan-query.h"
 #include "pecan-summary-row.h"
 
@@ -31,15 +32,6 @@ typedef struct
   lxw_format    *money;
   GPtrArray     *problems;
 } Packet;
-
-static gint32
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return pecan_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
-                             g_date_time_get_day_of_month (now));
-}
 
 static char *
 day_text (gint32 day)
@@ -172,7 +164,7 @@ write_claim (Packet              *p,
              const PecanCporInfo *info)
 {
   g_autofree char *title = g_strdup_printf (_("CPOR customer association: %s"), info->name);
-  g_autofree char *date = day_text (today ());
+  g_autofree char *date = day_text (pecan_day_today ());
   /* TRANSLATORS: a claim's status, then a date */
   g_autofree char *subtitle = g_strdup_printf (_("%s · prepared with Pecan on %s"),
                                                pecan_cpor_status_label (info->status), date);
@@ -414,7 +406,7 @@ pecan_cpor_export (PecanStore           *store,
 {
   g_autofree char *domain = info->tenant_id != NULL
                               ? pecan_cpor_imported_domain (store, info->tenant_id) : NULL;
-  g_autoptr(GPtrArray) problems = pecan_cpor_check (info, domain, today ());
+  g_autoptr(GPtrArray) problems = pecan_cpor_check (info, domain, pecan_day_today ());
   Packet p = { .problems = problems };
   lxw_doc_properties properties = {
     .title = info->name,

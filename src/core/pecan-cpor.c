@@ -15,6 +15,7 @@
 
 #include "pecan-cpor.h"
 #include "pecan-parse.h"
+#include "pecan-period.h"
 
 struct _PecanCporClaim
 {
@@ -507,17 +508,6 @@ pecan_cpor_problem_free (PecanCporProblem *problem)
   g_free (problem);
 }
 
-static char *
-day_text (gint32 day)
-{
-  int y, m, d;
-  g_autoptr(GDateTime) date = NULL;
-
-  pecan_day_to_ymd (day, &y, &m, &d);
-  date = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  return g_date_time_format (date, "%-d %B %Y");
-}
-
 static void
 check_customer (const PecanCporInfo *info,
                 const char          *imported_domain,
@@ -687,7 +677,7 @@ pecan_cpor_check (const PecanCporInfo *info,
   answer_by = pecan_cpor_info_answer_by (info);
   if (answer_by != 0)
     {
-      g_autofree char *date = day_text (answer_by);
+      g_autofree char *date = pecan_day_describe (answer_by);
 
       if (today > answer_by)
         add (problems, PECAN_CPOR_ERROR, "status",
@@ -767,7 +757,7 @@ pecan_cpor_next_action (const PecanCporInfo *info)
                          : _("Upload the proof of execution signed by the customer"));
     case PECAN_CPOR_ACTION_REQUIRED:
       {
-        g_autofree char *date = day_text (pecan_cpor_info_answer_by (info));
+        g_autofree char *date = pecan_day_describe (pecan_cpor_info_answer_by (info));
         /* TRANSLATORS: %s is a date */
         return g_strdup_printf (_("Answer Microsoft by %s"), date);
       }

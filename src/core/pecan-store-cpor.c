@@ -13,16 +13,8 @@
 #include "pecan-cpor.h"
 #include "pecan-error.h"
 #include "pecan-parse.h"
+#include "pecan-period.h"
 #include "pecan-store-private.h"
-
-static gint32
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return pecan_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
-                             g_date_time_get_day_of_month (now));
-}
 
 static char *
 now_text (void)
@@ -374,7 +366,7 @@ write_claim (PecanStore     *store,
   if (created)
     {
       info->id = sqlite3_last_insert_rowid (pecan_store_get_db (store));
-      if (!add_event (store, info->id, PECAN_CPOR_DRAFT, today (), NULL, error))
+      if (!add_event (store, info->id, PECAN_CPOR_DRAFT, pecan_day_today (), NULL, error))
         return FALSE;
     }
   return write_documents (store, info, error);
@@ -438,7 +430,7 @@ pecan_cpor_save (PecanStore     *store,
     }
   if (created)
     {
-      PecanCporEvent event = { PECAN_CPOR_DRAFT, today (), g_strdup ("") };
+      PecanCporEvent event = { PECAN_CPOR_DRAFT, pecan_day_today (), g_strdup ("") };
 
       info->status = PECAN_CPOR_DRAFT;
       g_array_set_size (info->history, 0);
