@@ -16,31 +16,6 @@
 #include "pecan-period.h"
 #include "pecan-store-private.h"
 
-static char *
-now_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, index, g_strstrip (g_strdup (text != NULL ? text : "")), -1, g_free);
-}
-
 #define CLAIM_COLUMNS \
   "SELECT k.id, k.name, k.partner_id, coalesce (c.id, 0), k.customer_name, k.customer_tenant," \
   " k.id_type, k.customer_ref, k.solution_area, k.engagement, k.workloads," \
@@ -87,7 +62,7 @@ read_children (PecanStore     *store,
       PecanCporEvent event = {
         sqlite3_column_int (events, 0),
         sqlite3_column_int (events, 1),
-        column_dup (events, 2),
+        pecan_store_column_text (events, 2),
       };
       g_array_append_val (info->history, event);
     }
@@ -104,34 +79,34 @@ read_claim (PecanStore    *store,
             sqlite3_stmt  *stmt,
             GError       **error)
 {
-  g_autofree char *workloads = column_dup (stmt, 10);
+  g_autofree char *workloads = pecan_store_column_text (stmt, 10);
   PecanCporInfo info;
   PecanCporClaim *claim = NULL;
 
   pecan_cpor_info_init (&info);
   g_strfreev (info.workloads);
   info.id = sqlite3_column_int64 (stmt, 0);
-  info.name = column_dup (stmt, 1);
-  info.partner_id = column_dup (stmt, 2);
+  info.name = pecan_store_column_text (stmt, 1);
+  info.partner_id = pecan_store_column_text (stmt, 2);
   info.customer_id = sqlite3_column_int64 (stmt, 3);
-  info.customer_name = column_dup (stmt, 4);
-  info.tenant_id = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : column_dup (stmt, 5);
+  info.customer_name = pecan_store_column_text (stmt, 4);
+  info.tenant_id = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : pecan_store_column_text (stmt, 5);
   info.id_type = sqlite3_column_int (stmt, 6);
-  info.customer_ref = column_dup (stmt, 7);
-  info.solution_area = column_dup (stmt, 8);
-  info.engagement = column_dup (stmt, 9);
+  info.customer_ref = pecan_store_column_text (stmt, 7);
+  info.solution_area = pecan_store_column_text (stmt, 8);
+  info.engagement = pecan_store_column_text (stmt, 9);
   info.workloads = workloads[0] != '\0' ? g_strsplit (workloads, "\n", -1) : g_new0 (char *, 1);
-  info.customer_contact_name = column_dup (stmt, 11);
-  info.customer_contact_email = column_dup (stmt, 12);
-  info.customer_contact_title = column_dup (stmt, 13);
-  info.partner_contact_name = column_dup (stmt, 14);
-  info.partner_contact_email = column_dup (stmt, 15);
+  info.customer_contact_name = pecan_store_column_text (stmt, 11);
+  info.customer_contact_email = pecan_store_column_text (stmt, 12);
+  info.customer_contact_title = pecan_store_column_text (stmt, 13);
+  info.partner_contact_name = pecan_store_column_text (stmt, 14);
+  info.partner_contact_email = pecan_store_column_text (stmt, 15);
   info.incentives = sqlite3_column_int (stmt, 16) != 0;
   info.opt_out = sqlite3_column_int (stmt, 17) != 0;
   info.status = sqlite3_column_int (stmt, 18);
-  info.notes = column_dup (stmt, 19);
+  info.notes = pecan_store_column_text (stmt, 19);
   info.step = sqlite3_column_int (stmt, 20);
-  info.updated_at = column_dup (stmt, 21);
+  info.updated_at = pecan_store_column_text (stmt, 21);
   if (read_children (store, &info, error))
     claim = pecan_cpor_claim_new (&info);
   pecan_cpor_info_clear (&info);
@@ -234,7 +209,7 @@ add_event (PecanStore       *store,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, status);
   sqlite3_bind_int (stmt, 3, day);
-  bind_text (stmt, 4, note);
+  pecan_store_bind_stripped (stmt, 4, note);
   return pecan_store_step_done (store, stmt, error);
 }
 
@@ -306,7 +281,7 @@ write_claim (PecanStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *workloads = g_strjoinv ("\n", info->workloads);
-  g_autofree char *stamp = now_text ();
+  g_autofree char *stamp = pecan_store_stamp ();
   gboolean created = info->id == 0;
 
   if (!created)
@@ -338,23 +313,23 @@ write_claim (PecanStore     *store,
       " opt_out = ?16, notes = ?17, step = ?18, updated_at = ?19 WHERE id = ?20", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, info->name);
-  bind_text (stmt, 2, info->partner_id);
+  pecan_store_bind_stripped (stmt, 1, info->name);
+  pecan_store_bind_stripped (stmt, 2, info->partner_id);
   if (info->tenant_id != NULL && info->tenant_id[0] != '\0')
-    bind_text (stmt, 3, info->tenant_id);
+    pecan_store_bind_stripped (stmt, 3, info->tenant_id);
   else
     sqlite3_bind_null (stmt, 3);
-  bind_text (stmt, 4, info->customer_name);
+  pecan_store_bind_stripped (stmt, 4, info->customer_name);
   sqlite3_bind_int (stmt, 5, info->id_type);
-  bind_text (stmt, 6, info->customer_ref);
-  bind_text (stmt, 7, info->solution_area);
-  bind_text (stmt, 8, info->engagement);
+  pecan_store_bind_stripped (stmt, 6, info->customer_ref);
+  pecan_store_bind_stripped (stmt, 7, info->solution_area);
+  pecan_store_bind_stripped (stmt, 8, info->engagement);
   sqlite3_bind_text (stmt, 9, workloads, -1, SQLITE_STATIC);
-  bind_text (stmt, 10, info->customer_contact_name);
-  bind_text (stmt, 11, info->customer_contact_email);
-  bind_text (stmt, 12, info->customer_contact_title);
-  bind_text (stmt, 13, info->partner_contact_name);
-  bind_text (stmt, 14, info->partner_contact_email);
+  pecan_store_bind_stripped (stmt, 10, info->customer_contact_name);
+  pecan_store_bind_stripped (stmt, 11, info->customer_contact_email);
+  pecan_store_bind_stripped (stmt, 12, info->customer_contact_title);
+  pecan_store_bind_stripped (stmt, 13, info->partner_contact_name);
+  pecan_store_bind_stripped (stmt, 14, info->partner_contact_email);
   sqlite3_bind_int (stmt, 15, info->incentives ? 1 : 0);
   sqlite3_bind_int (stmt, 16, info->opt_out ? 1 : 0);
   sqlite3_bind_text (stmt, 17, info->notes != NULL ? info->notes : "", -1, SQLITE_STATIC);
@@ -370,23 +345,6 @@ write_claim (PecanStore     *store,
         return FALSE;
     }
   return write_documents (store, info, error);
-}
-
-/* Runs @write in a transaction of its own. */
-static gboolean
-in_transaction (PecanStore  *store,
-                gboolean   (*write) (PecanStore *, gpointer, GError **),
-                gpointer     data,
-                GError     **error)
-{
-  if (!pecan_store_exec (store, "SAVEPOINT cpor", error))
-    return FALSE;
-  if (!write (store, data, error))
-    {
-      pecan_store_exec (store, "ROLLBACK TO cpor; RELEASE cpor", NULL);
-      return FALSE;
-    }
-  return pecan_store_exec (store, "RELEASE cpor", error);
 }
 
 static gboolean
@@ -422,7 +380,7 @@ pecan_cpor_save (PecanStore     *store,
   g_return_val_if_fail (info != NULL, FALSE);
 
   created = info->id == 0;
-  if (!in_transaction (store, save_claim, info, error))
+  if (!pecan_store_savepoint (store, save_claim, info, error))
     {
       if (created)
         info->id = 0;
@@ -492,7 +450,7 @@ change_status (PecanStore  *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, change->id);
   sqlite3_bind_int (stmt, 2, change->status);
-  sqlite3_bind_text (stmt, 3, now_text (), -1, g_free);
+  sqlite3_bind_text (stmt, 3, pecan_store_stamp (), -1, g_free);
   return pecan_store_step_done (store, stmt, error)
          && add_event (store, change->id, change->status, change->day, change->note, error);
 }
@@ -522,7 +480,7 @@ pecan_cpor_set_status (PecanStore       *store,
 
   g_return_val_if_fail (PECAN_IS_STORE (store), FALSE);
 
-  return in_transaction (store, change_status, &change, error);
+  return pecan_store_savepoint (store, change_status, &change, error);
 }
 
 /**
@@ -552,7 +510,7 @@ pecan_cpor_set_notes (PecanStore  *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, notes != NULL ? notes : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now_text (), -1, g_free);
+  sqlite3_bind_text (stmt, 3, pecan_store_stamp (), -1, g_free);
   return pecan_store_step_done (store, stmt, error);
 }
 
@@ -608,7 +566,7 @@ pecan_cpor_delete (PecanStore  *store,
 {
   g_return_val_if_fail (PECAN_IS_STORE (store), FALSE);
 
-  return in_transaction (store, delete_claim, &id, error);
+  return pecan_store_savepoint (store, delete_claim, &id, error);
 }
 
 /**
@@ -630,7 +588,7 @@ pecan_cpor_imported_domain (PecanStore *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, tenant_id, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? column_dup (stmt, 0) : NULL;
+  return sqlite3_step (stmt) == SQLITE_ROW ? pecan_store_column_text (stmt, 0) : NULL;
 }
 
 /**

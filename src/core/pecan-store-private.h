@@ -48,6 +48,22 @@ gboolean      pecan_store_remove_coverage (PecanStore *self,
                                            gint64     *lines_removed,
                                            GError    **error);
 int           pecan_store_month_of_day (gint32      day);
+
+/* What the tables of people's records (clients, claims) share. */
+typedef gboolean (*PecanStoreWriteFunc) (PecanStore  *self,
+                                         gpointer     data,
+                                         GError     **error);
+
+char         *pecan_store_column_text  (sqlite3_stmt *stmt,
+                                        int           column);
+void          pecan_store_bind_stripped (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *text);
+char         *pecan_store_stamp        (void);
+gboolean      pecan_store_savepoint    (PecanStore          *self,
+                                        PecanStoreWriteFunc  write,
+                                        gpointer             data,
+                                        GError             **error);
 gboolean      pecan_store_rebuild_month (PecanStore *self,
                                          gint64      subscription_id,
                                          int         month,

@@ -440,3 +440,48 @@ pecan_store_set_incident_note (PecanStore  *self,
   sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
   return pecan_store_step_done (self, stmt, error);
 }
+
+/* A text column, "" for NULL. */
+char *
+pecan_store_column_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* A text as typed, without the blanks around it; "" for NULL. */
+void
+pecan_store_bind_stripped (sqlite3_stmt *stmt,
+                           int           index,
+                           const char   *text)
+{
+  sqlite3_bind_text (stmt, index, g_strstrip (g_strdup (text != NULL ? text : "")), -1, g_free);
+}
+
+/* The time of a change, to the microsecond: two saves in a row differ. */
+char *
+pecan_store_stamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* Runs @write in a savepoint: all of it is kept, or none. */
+gboolean
+pecan_store_savepoint (PecanStore          *self,
+                       PecanStoreWriteFunc  write,
+                       gpointer             data,
+                       GError             **error)
+{
+  if (!pecan_store_exec (self, "SAVEPOINT record", error))
+    return FALSE;
+  if (!write (self, data, error))
+    {
+      pecan_store_exec (self, "ROLLBACK TO record; RELEASE record", NULL);
+      return FALSE;
+    }
+  return pecan_store_exec (self, "RELEASE record", error);
+}
