@@ -514,7 +514,9 @@ test_migrate_1 (Fixture       *f,
   pecan_test_import_ok (f->store, "daily-small.csv");
   before = summary_text (f->store);
   g_clear_object (&f->store);
-  sqlite_exec (f->db_path, "DROP TABLE azure_link; DROP TABLE cpor_event;"
+  sqlite_exec (f->db_path, "DROP TABLE coop_funds; DROP TABLE coop_tick; DROP TABLE coop_event;"
+                           " DROP TABLE coop_document; DROP TABLE coop_claim;"
+                           " DROP TABLE azure_link; DROP TABLE cpor_event;"
                            " DROP TABLE cpor_document; DROP TABLE cpor_claim;"
                            " DROP TABLE client; DROP TABLE incident_state;"
                            " ALTER TABLE batch DROP COLUMN customers;"

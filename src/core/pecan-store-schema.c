@@ -151,11 +151,41 @@ static const char migration_4[] =
   "CREATE TABLE azure_link (tenant_id TEXT PRIMARY KEY, linked_on INTEGER NOT NULL)"
   "  WITHOUT ROWID;";
 
+/* Co-op claims (Microsoft Commerce Incentives): a claim, its documents
+ * with their amounts, its status history and the portal's steps ticked by
+ * hand; and the funds earned per usage period, as entered from Partner
+ * Center. Amounts in nano-units, as everywhere. */
+static const char migration_5[] =
+  "CREATE TABLE coop_claim ("
+  "  id INTEGER PRIMARY KEY, program TEXT NOT NULL, fund_category TEXT NOT NULL,"
+  "  location_id TEXT NOT NULL, funding_pool TEXT NOT NULL, fiscal_year INTEGER NOT NULL,"
+  "  half INTEGER NOT NULL, activity_name TEXT NOT NULL, activity_description TEXT NOT NULL,"
+  "  start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, amount INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL, partner_id TEXT NOT NULL, contact_email TEXT NOT NULL,"
+  "  status INTEGER NOT NULL, notes TEXT NOT NULL, created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE coop_document ("
+  "  claim_id INTEGER NOT NULL REFERENCES coop_claim (id), position INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL, amount INTEGER, day INTEGER NOT NULL,"
+  "  PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE coop_event ("
+  "  claim_id INTEGER NOT NULL REFERENCES coop_claim (id), position INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL, day INTEGER NOT NULL, note TEXT NOT NULL,"
+  "  PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE coop_tick ("
+  "  claim_id INTEGER NOT NULL REFERENCES coop_claim (id), step INTEGER NOT NULL,"
+  "  day INTEGER NOT NULL, PRIMARY KEY (claim_id, step)) WITHOUT ROWID;"
+  "CREATE TABLE coop_funds ("
+  "  fiscal_year INTEGER NOT NULL, half INTEGER NOT NULL, currency TEXT NOT NULL,"
+  "  earned INTEGER NOT NULL, PRIMARY KEY (fiscal_year, half, currency)) WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PECAN_STORE_SCHEMA_VERSION);
