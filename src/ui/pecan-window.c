@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pecan-claims-page.h"
 #include "pecan-customers-page.h"
 #include "pecan-imports-page.h"
 #include "pecan-lost-page.h"
@@ -200,6 +201,7 @@ pecan_window_class_init (PecanWindowClass *klass)
   g_type_ensure (PECAN_TYPE_LOST_PAGE);
   g_type_ensure (PECAN_TYPE_USAGE_PAGE);
   g_type_ensure (PECAN_TYPE_IMPORTS_PAGE);
+  g_type_ensure (PECAN_TYPE_CLAIMS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pecanapp/Pecan/pecan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, stack);
@@ -214,6 +216,7 @@ pecan_window_class_init (PecanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, lost_page);
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, usage_page);
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, imports_page);
+  gtk_widget_class_bind_template_child (widget_class, PecanWindow, claims_page);
 
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, previous_period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, next_period_action);
@@ -252,7 +255,7 @@ pecan_window_new (PecanApplication *application,
   PecanWindow *self = g_object_new (PECAN_TYPE_WINDOW, "application", application, NULL);
   GtkWidget *pages[] = {
     self->overview_page, self->customers_page, self->lost_page,
-    self->usage_page, self->imports_page,
+    self->usage_page, self->imports_page, self->claims_page,
   };
 
   self->session = g_object_ref (session);
@@ -273,7 +276,7 @@ pecan_window_get_session (PecanWindow *self)
 
 /**
  * pecan_window_show_page:
- * @name: "overview", "customers", "lost", "usage" or "imports"
+ * @name: "overview", "customers", "lost", "usage", "imports" or "claims"
  */
 void
 pecan_window_show_page (PecanWindow *self,
