@@ -374,6 +374,8 @@ pecan_claim_wizard_customers_loaded (PecanClaimWizard *self)
 {
   update_none (self);
   select_current (self);
+  /* The dropdown took the first customer: not one the person chose. */
+  gtk_drop_down_set_selected (self->azure_customer_dropdown, GTK_INVALID_LIST_POSITION);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->customers)) == 0
       && self->info.customer_id == 0)
     {
