@@ -7,7 +7,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "pecan-coop.h"
 #include "pecan-cpor.h"
+#include "pecan-period.h"
 #include "pecan-test-util.h"
 
 #define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
@@ -764,7 +766,7 @@ test_claims (Fixture       *f,
   pecan_cpor_info_add_document (&info, PECAN_POE_TEMPLATE, "/tmp/poe.pdf", "ab", 3, 20500);
   g_assert_true (pecan_cpor_save (f->store, &info, &error));
   g_assert_no_error (error);
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, info.id);
+  id = g_strdup_printf ("cpor-%" G_GINT64_FORMAT, info.id);
 
   RUN (f, &list, "claims", "list");
   g_assert_cmpint (list.status, ==, 0);
@@ -795,6 +797,50 @@ test_claims (Fixture       *f,
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_test (packet, G_FILE_TEST_IS_REGULAR));
   pecan_cpor_info_clear (&info);
+
+  /* A co-op claim beside it, due first. */
+  {
+    g_autofree char *coop_id = NULL;
+    g_autofree char *pack = g_build_filename (f->dir, "pack.xlsx", NULL);
+    g_autoptr(JsonArray) both = NULL;
+    g_auto(Run) wrong = { 0 };
+    g_auto(Run) unknown = { 0 };
+    g_auto(Run) refused_coop = { 0 };
+    g_auto(Run) coop_export = { 0 };
+    PecanCoopInfo coop;
+    PecanCoopDocument invoice = { PECAN_COOP_INVOICE, (char *) "Invoice 114", (char *) "/tmp/i.pdf",
+                                  (char *) "cd", 10, TRUE, 500 * (gint64) 1000000000,
+                                  pecan_day_today () };
+
+    pecan_coop_info_init (&coop);
+    coop.activity_name = g_strdup ("Webinar");
+    coop.amount = 750 * (gint64) 1000000000;
+    coop.currency = g_strdup ("EUR");
+    pecan_coop_period_of_day (pecan_day_today (), &coop.fiscal_year, &coop.half);
+    pecan_coop_info_add_document (&coop, &invoice);
+    g_assert_true (pecan_coop_save (f->store, &coop, &error));
+    coop_id = g_strdup_printf ("coop-%" G_GINT64_FORMAT, coop.id);
+    both = JSON_OF (f, "claims", "list", "--json");
+    g_assert_cmpuint (json_array_get_length (both), ==, 2);
+    claim = json_array_get_object_element (both, 0);
+    g_assert_cmpstr (json_object_get_string_member (claim, "id"), ==, coop_id);
+    g_assert_cmpstr (json_object_get_string_member (claim, "kind"), ==, "coop");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (claim, "steps")), ==, 8);
+    g_assert_nonnull (json_object_get_string_member (claim, "deadline"));
+    RUN (f, &refused_coop, "claims", "status", coop_id, "submitted");
+    g_assert_cmpint (refused_coop.status, ==, 1);
+    g_assert_nonnull (strstr (refused_coop.err, "is not ready to submit"));
+    RUN (f, &wrong, "claims", "status", coop_id, "draft");
+    g_assert_cmpint (wrong.status, ==, 1);
+    g_assert_nonnull (strstr (wrong.err, "not a status of a co-op claim"));
+    RUN (f, &unknown, "claims", "show", "7");
+    g_assert_cmpint (unknown.status, ==, 1);
+    g_assert_nonnull (strstr (unknown.err, "write cpor-N or coop-N"));
+    RUN (f, &coop_export, "claims", "export", coop_id, "--out", pack);
+    g_assert_cmpint (coop_export.status, ==, 0);
+    g_assert_true (g_file_test (pack, G_FILE_TEST_IS_REGULAR));
+    pecan_coop_info_clear (&coop);
+  }
 
   USAGE_ERROR (f, "status", "--database", f->db_path, "claims", "status", id, "done");
   USAGE_ERROR (f, "--out", "--database", f->db_path, "claims", "export", id);
