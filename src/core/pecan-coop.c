@@ -202,7 +202,9 @@ pecan_coop_info_keep_until (const PecanCoopInfo *info)
     return 0;
   pecan_day_to_ymd (info->end_day, &y, &m, &d);
   y += PECAN_COOP_KEEP_MONTHS / 12;
-  return pecan_day_from_ymd (y, m, MIN (d, pecan_month_last_day (y, m) - pecan_day_from_ymd (y, m, 1) + 1));
+  /* The 29th of February becomes the 28th in a year without it. */
+  return pecan_day_from_ymd (y, m, MIN (d, pecan_month_last_day (y, m)
+                                             - pecan_day_from_ymd (y, m, 1) + 1));
 }
 
 PecanCoopClaim *

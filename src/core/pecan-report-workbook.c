@@ -486,7 +486,8 @@ write_keys (Book                   *book,
     {
     case PECAN_GROUP_MONTH:
       worksheet_write_number (sheet, row, 0,
-                              excel_day (pecan_day_from_ymd (info->month / 100, info->month % 100, 1)),
+                              excel_day (pecan_day_from_ymd (info->month / 100,
+                                                             info->month % 100, 1)),
                               book->f_month);
       return 1;
     case PECAN_GROUP_SUBSCRIPTION:

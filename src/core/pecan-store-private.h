@@ -64,6 +64,36 @@ gboolean      pecan_store_savepoint    (PecanStore          *self,
                                         PecanStoreWriteFunc  write,
                                         gpointer             data,
                                         GError             **error);
+
+/* Claims of a kind ("cpor", "coop"): see pecan-store-claims.c. */
+int           pecan_store_claim_status    (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           GError            **error);
+gboolean      pecan_store_claim_add_event (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           int                 status,
+                                           gint32              day,
+                                           const char         *note,
+                                           GError            **error);
+gboolean      pecan_store_claim_move      (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           int                 status,
+                                           gint32              day,
+                                           const char         *note,
+                                           GError            **error);
+gboolean      pecan_store_claim_set_notes (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           const char         *notes,
+                                           GError            **error);
+gboolean      pecan_store_claim_delete    (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           const char * const *children,
+                                           GError            **error);
 gboolean      pecan_store_rebuild_month (PecanStore *self,
                                          gint64      subscription_id,
                                          int         month,
