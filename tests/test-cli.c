@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pecan-coop.h"
 #include "pecan-cpor.h"
@@ -724,9 +725,20 @@ test_backup (Fixture       *f,
   g_auto(Run) original = { 0 };
 
   import_ok (f, "daily-small.csv");
-  RUN (f, &backup, "backup", target);
+  /* Owner-only, whatever the umask pecan-cli inherits. */
+  {
+    mode_t old_umask = umask (0);
+    RUN (f, &backup, "backup", target);
+    umask (old_umask);
+  }
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_nonnull (strstr (backup.out, target));
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (target, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
 
   RUN (f, &original, "summary", "--json");
   {

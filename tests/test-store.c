@@ -33,6 +33,20 @@ file_mode (const char *path)
   return st.st_mode & 0777;
 }
 
+/* The database, its WAL and its index are their owner's only. */
+static void
+assert_private (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_assert_cmpuint (file_mode (file), ==, 0600);
+    }
+}
+
 static goffset
 file_size (const char *path)
 {
@@ -94,6 +108,52 @@ test_private (Fixture       *f,
   g_assert_cmpuint (file_mode (nested), ==, 0600);
   g_assert_cmpuint (file_mode (nested_dir), ==, 0700);
   g_assert_cmpstr (pecan_store_get_path (other), ==, nested);
+}
+
+/* Whatever the umask, every file Pecan writes is its owner's only: the
+ * database, its WAL and index, and its backups. */
+static void
+test_private_umask (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "open.db", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *beside = NULL;
+  g_autoptr(PecanStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (0);
+
+  store = pecan_store_open (path, &error);
+  g_assert_no_error (error);
+  pecan_test_import_ok (store, "daily-small.csv");
+  copy = pecan_store_backup (store, target, &error);
+  g_assert_no_error (error);
+  beside = pecan_store_backup (store, NULL, &error);
+  g_assert_no_error (error);
+  umask (old_umask);
+
+  assert_private (path);
+  g_assert_cmpuint (file_mode (copy), ==, 0600);
+  g_assert_cmpuint (file_mode (beside), ==, 0600);
+}
+
+/* A database copied in readable by anyone is made private when opened,
+ * with its WAL; so is a WAL a crash left readable. */
+static void
+test_private_existing (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_chmod (f->db_path, 0644), ==, 0);
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+
+  pecan_test_fixture_reopen (f);
+  pecan_test_import_ok (f->store, "daily-small.csv");
+  assert_private (f->db_path);
 }
 
 static void
@@ -227,6 +287,7 @@ check_refused (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(PecanStore) store = NULL;
   gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  guint mode = file_mode (path);
 
   store = pecan_store_open (path, &error);
   g_assert_null (store);
@@ -234,6 +295,7 @@ check_refused (const char *path,
   g_assert_nonnull (strstr (error->message, path));
   after = snapshot_dir (dir);
   assert_same_files (before, after);
+  g_assert_cmpuint (file_mode (path), ==, mode);
   if (!had_wal)
     g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
@@ -250,6 +312,7 @@ test_not_sqlite (Fixture       *f,
     bytes[i] = g_rand_int_range (rand, 0, 256);
   drop_database (f);
   g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   check_refused (path, PECAN_STORE_ERROR_DAMAGED);
 }
 
@@ -812,7 +875,13 @@ test_migrate_1 (Fixture       *f,
                            " PRAGMA user_version = 1;");
   g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==, 1);
 
-  pecan_test_fixture_reopen (f);
+  /* Owner-only whatever the umask: the backup, and the migrated files. */
+  {
+    mode_t old_umask = umask (0);
+    pecan_test_fixture_reopen (f);
+    umask (old_umask);
+  }
+  assert_private (f->db_path);
   g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==,
                    PECAN_STORE_SCHEMA_VERSION);
   g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM client"), ==, 0);
@@ -849,6 +918,8 @@ main (int   argc,
 
   pecan_test_add ("/store/default-path", NULL, test_default_path);
   pecan_test_add ("/store/private", NULL, test_private);
+  pecan_test_add ("/store/private-umask", NULL, test_private_umask);
+  pecan_test_add ("/store/private-existing", NULL, test_private_existing);
   pecan_test_add ("/store/new-schema", NULL, test_new_schema);
   pecan_test_add ("/store/reopen", NULL, test_reopen);
   pecan_test_add ("/store/backup", NULL, test_backup);

@@ -129,6 +129,28 @@ pecan_store_has_wal (const char *path)
 }
 
 /**
+ * pecan_store_make_private:
+ * @path: a database that Pecan opened
+ *
+ * Makes the database, and the WAL and index SQLite made for it with its
+ * mode, readable and writable by their owner only: a database copied in
+ * with `cp`, or written by another program, may be readable by anyone.
+ * A file that is not the user's own is left as it is.
+ */
+void
+pecan_store_make_private (const char *path)
+{
+  for (int i = 0; i < N_FILES; i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) == 0 && (st.st_mode & 0777) != 0600 && st.st_uid == getuid ())
+        g_chmod (file, 0600);
+    }
+}
+
+/**
  * pecan_store_error_can_move_aside:
  * @error: an error of pecan_store_open()
  *

@@ -257,6 +257,7 @@ pecan_store_open (const char  *path,
   if (!pecan_store_exec (self, connection_pragmas, error) || !pecan_store_check (self, error))
     return NULL;
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  pecan_store_make_private (self->path);
   if (!pecan_store_exec (self, file_pragmas, error) || !pecan_store_migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
