@@ -167,10 +167,36 @@ wait_for_commit (Crash *c)
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+typedef struct
+{
+  gboolean exited;
+  gboolean late;
+  gint64   end;
+} Watch;
+
+static void
+exited_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Watch *watch = user_data;
+
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL));
+  watch->end = g_get_monotonic_time ();
+  watch->exited = TRUE;
+}
+
+static gboolean
+late_cb (gpointer user_data)
+{
+  ((Watch *) user_data)->late = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 /* Starts importing the large file into work and kills pecan-cli @delay
  * seconds after its start or, with @after_commit, after its commit shows.
- * Returns FALSE, with the run's length in @seconds, when the import had
- * already finished. */
+ * Returns FALSE, with the run's length in @seconds, when the import
+ * finished first. */
 static gboolean
 kill_import (Crash    *c,
              double    delay,
@@ -179,17 +205,23 @@ kill_import (Crash    *c,
 {
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GSubprocess) process = spawn_import (c, c->work, c->large);
-  g_autoptr(GError) error = NULL;
+  Watch watch = { FALSE, FALSE, 0 };
+  guint timeout;
 
+  g_subprocess_wait_async (process, NULL, exited_cb, &watch);
   if (after_commit)
     wait_for_commit (c);
-  g_usleep ((gulong) (delay * G_USEC_PER_SEC));
+  timeout = g_timeout_add ((guint) (delay * 1000), late_cb, &watch);
+  while (!watch.exited && !watch.late)
+    g_main_context_iteration (NULL, TRUE);
+  if (!watch.late)
+    g_source_remove (timeout);
   /* GSubprocess never signals a process it has reaped: no risk of
    * killing another one that got its pid. */
   g_subprocess_send_signal (process, SIGKILL);
-  g_assert_true (g_subprocess_wait (process, NULL, &error));
-  g_assert_no_error (error);
-  *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  while (!watch.exited)
+    g_main_context_iteration (NULL, TRUE);
+  *seconds = (watch.end - start) / (double) G_USEC_PER_SEC;
   if (g_subprocess_get_if_signaled (process))
     {
       g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
@@ -409,8 +441,9 @@ kill_at (Crash           *c,
   double delay = 0;
   State state;
 
-  /* A run faster than the one measured may finish before the kill: the
-   * point is then tried again with the new measure. */
+  /* A run faster than the one measured (on a machine less busy) may
+   * finish before the kill: the point is then tried again, measured by
+   * that run. */
   for (guint attempt = 0; attempt < 4 && !killed; attempt++)
     {
       double seconds;
