@@ -85,6 +85,7 @@ pecan_store_check_file (const char  *path,
   GStatBuf st;
   gssize n;
   guint page_size;
+  int saved;
   int fd;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
@@ -92,14 +93,15 @@ pecan_store_check_file (const char  *path,
     return set_io_error (path, errno, error);
   if (fstat (fd, &st) != 0)
     {
-      int saved = errno;
+      saved = errno;
       close (fd);
       return set_io_error (path, saved, error);
     }
   n = st.st_size > 0 ? read (fd, header, sizeof header) : 0;
+  saved = errno;
   close (fd);
   if (n < 0)
-    return set_io_error (path, errno, error);
+    return set_io_error (path, saved, error);
   if (st.st_size == 0)
     return TRUE;
 
@@ -132,9 +134,9 @@ pecan_store_has_wal (const char *path)
  * pecan_store_make_private:
  * @path: a database that Pecan opened
  *
- * Makes the database, and the WAL and index SQLite made for it with its
- * mode, readable and writable by their owner only: a database copied in
- * with `cp`, or written by another program, may be readable by anyone.
+ * Takes from the database, and from the WAL and index SQLite made for it
+ * with its mode, what they allow anyone but their owner: a database copied
+ * in with `cp`, or written by another program, may be readable by anyone.
  * A file that is not the user's own is left as it is.
  */
 void
@@ -145,8 +147,8 @@ pecan_store_make_private (const char *path)
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
       GStatBuf st;
 
-      if (g_stat (file, &st) == 0 && (st.st_mode & 0777) != 0600 && st.st_uid == getuid ())
-        g_chmod (file, 0600);
+      if (g_stat (file, &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == getuid ())
+        g_chmod (file, st.st_mode & 0700);
     }
 }
 
