@@ -81,6 +81,7 @@ pecan_store_check_file (const char  *path,
                         GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
+  const char *reason = NULL;
   guchar header[100];
   GStatBuf st;
   gssize n;
@@ -106,16 +107,17 @@ pecan_store_check_file (const char  *path,
     return TRUE;
 
   if (n < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    pecan_store_set_damaged (path, _("it is not an SQLite database"), error);
+    /* TRANSLATORS: the end of "“FILE” is damaged: …", as the next two */
+    reason = _("it is not an SQLite database");
   else if ((page_size = header_page_size (header)) == 0)
-    pecan_store_set_damaged (path, _("its header is unreadable"), error);
+    reason = _("its header is unreadable");
   /* SQLite writes whole pages only: anything else was cut short, or
    * written to by another program. */
   else if (st.st_size % page_size != 0)
-    pecan_store_set_damaged (path, _("it has been cut short or added to: its size is not a "
-                                     "whole number of pages"), error);
-  else
+    reason = _("it has been cut short or added to: its size is not a whole number of pages");
+  if (reason == NULL)
     return TRUE;
+  pecan_store_set_damaged (path, reason, error);
   return FALSE;
 }
 
