@@ -3,12 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * pecan-cli imports a large file into a database that already holds an
- * earlier import, and is killed with SIGKILL (as a power cut, the OOM
- * killer or a closed laptop lid would stop it) at points spread over the
- * import's run. Each time the database must open, pass SQLite's integrity
- * check and hold exactly what it held before the import, or, when the kill
- * came after the commit, exactly what the whole import gives; running the
- * import again then completes it.
+ * earlier import, and is killed with SIGKILL (as the OOM killer, a crash
+ * or a session closed by force would stop it): at points spread over its
+ * run, most of which it spends reading; at points spread over what it
+ * writes to the WAL, in its last tenth; and just after its commit. Each
+ * time the database must open, pass SQLite's integrity check and hold
+ * exactly what it held before the import, or, when the kill came after
+ * the commit, exactly what the whole import gives; running the import
+ * again on some of them then completes it.
  */
 #include "config.h"
 
@@ -30,6 +32,7 @@ typedef struct
   char   *before;    /* the digest of base */
   char   *after;     /* the digest of base with the large file imported */
   double  seconds;   /* how long pecan-cli takes to import the large file */
+  goffset written;   /* how much the import writes to the WAL, about */
 } Crash;
 
 typedef enum
@@ -143,35 +146,41 @@ run_import (Crash      *c,
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-/* Polls work, read-only, until the import's batch shows: the import has
- * committed, and is writing its WAL back into the database. */
-static void
-wait_for_commit (Crash *c)
+/* The size of @path's file named with @suffix, 0 when there is none. */
+static goffset
+file_size (const char *path,
+           const char *suffix)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  sqlite3 *db = NULL;
-  int batches = 0;
+  g_autofree char *file = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
 
-  g_assert_cmpint (sqlite3_open_v2 (c->work, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  while (batches < 2)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (G_USEC_PER_SEC / 500);
-      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM batch", -1, &stmt, NULL) == SQLITE_OK
-          && sqlite3_step (stmt) == SQLITE_ROW)
-        batches = sqlite3_column_int (stmt, 0);
-      sqlite3_finalize (stmt);
-    }
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return g_stat (file, &st) == 0 ? st.st_size : 0;
 }
+
+/* When a kill comes. */
+typedef enum
+{
+  KILL_AT_TIME,          /* a fraction of the import's run after its start */
+  KILL_AT_WAL,           /* once its WAL has grown to a fraction of what the import writes */
+  KILL_AFTER_COMMIT,     /* seconds after its commit shows */
+} KillWhen;
 
 typedef struct
 {
-  gboolean exited;
-  gboolean late;
-  gint64   end;
+  KillWhen when;
+  double   at;
+  gboolean again;        /* then import again, on the database as the kill left it */
+} KillPoint;
+
+typedef struct
+{
+  Crash           *c;
+  const KillPoint *point;
+  gint64           start;
+  gint64           committed;  /* when the commit showed, or 0 */
+  sqlite3         *reader;     /* polls for the commit */
+  gboolean         exited;
+  gint64           end;
 } Watch;
 
 static void
@@ -186,42 +195,71 @@ exited_cb (GObject      *source,
   watch->exited = TRUE;
 }
 
+/* Whether the import's batch shows to a reader: it has committed. */
 static gboolean
-late_cb (gpointer user_data)
+committed (Watch *watch)
 {
-  ((Watch *) user_data)->late = TRUE;
-  return G_SOURCE_REMOVE;
+  sqlite3_stmt *stmt = NULL;
+  int batches = 0;
+
+  /* Read-only: closing it never writes the WAL back for the import. */
+  if (watch->reader == NULL)
+    g_assert_cmpint (sqlite3_open_v2 (watch->c->work, &watch->reader, SQLITE_OPEN_READONLY,
+                                      NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (watch->reader, "SELECT count(*) FROM batch", -1, &stmt, NULL)
+        == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    batches = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return batches == 2;
 }
 
-/* Starts importing the large file into work and kills pecan-cli @delay
- * seconds after its start or, with @after_commit, after its commit shows.
- * Returns FALSE, with the run's length in @seconds, when the import
- * finished first. */
 static gboolean
-kill_import (Crash    *c,
-             double    delay,
-             gboolean  after_commit,
-             double   *seconds)
+time_to_kill (Watch *watch)
 {
-  gint64 start = g_get_monotonic_time ();
+  const KillPoint *point = watch->point;
+  gint64 now = g_get_monotonic_time ();
+
+  switch (point->when)
+    {
+    case KILL_AT_TIME:
+      return now >= watch->start + point->at * watch->c->seconds * G_USEC_PER_SEC;
+    case KILL_AT_WAL:
+      return file_size (watch->c->work, "-wal") >= point->at * watch->c->written;
+    case KILL_AFTER_COMMIT:
+      if (watch->committed == 0 && committed (watch))
+        watch->committed = now;
+      return watch->committed != 0 && now >= watch->committed + point->at * G_USEC_PER_SEC;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Imports the large file into work and kills pecan-cli at @point, polled
+ * every half millisecond. Returns FALSE, with the run's length in
+ * @seconds, when the import finished first. */
+static gboolean
+kill_import (Crash           *c,
+             const KillPoint *point,
+             double          *seconds)
+{
+  Watch watch = { c, point, g_get_monotonic_time (), 0, NULL, FALSE, 0 };
   g_autoptr(GSubprocess) process = spawn_import (c, c->work, c->large);
-  Watch watch = { FALSE, FALSE, 0 };
-  guint timeout;
 
   g_subprocess_wait_async (process, NULL, exited_cb, &watch);
-  if (after_commit)
-    wait_for_commit (c);
-  timeout = g_timeout_add ((guint) (delay * 1000), late_cb, &watch);
-  while (!watch.exited && !watch.late)
-    g_main_context_iteration (NULL, TRUE);
-  if (!watch.late)
-    g_source_remove (timeout);
+  while (!watch.exited && !time_to_kill (&watch))
+    {
+      g_usleep (G_USEC_PER_SEC / 2000);
+      g_main_context_iteration (NULL, FALSE);
+    }
   /* GSubprocess never signals a process it has reaped: no risk of
    * killing another one that got its pid. */
   g_subprocess_send_signal (process, SIGKILL);
   while (!watch.exited)
     g_main_context_iteration (NULL, TRUE);
-  *seconds = (watch.end - start) / (double) G_USEC_PER_SEC;
+  if (watch.reader != NULL)
+    g_assert_cmpint (sqlite3_close (watch.reader), ==, SQLITE_OK);
+  *seconds = (watch.end - watch.start) / (double) G_USEC_PER_SEC;
   if (g_subprocess_get_if_signaled (process))
     {
       g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
@@ -421,15 +459,15 @@ prepare (Crash *c,
   c->after = check_and_digest (c->work);
   g_assert_cmpstr (c->before, !=, c->after);
   c->seconds = seconds;
-  g_test_message ("The import takes %.2f s; before:\n%safter:\n%s", seconds, c->before, c->after);
+  /* Every page the database grows by goes through the WAL first. */
+  c->written = file_size (c->work, "") - file_size (c->base, "");
+  g_test_message ("The import takes %.2f s and writes %.1f MB; before:\n%safter:\n%s", seconds,
+                  c->written / 1e6, c->before, c->after);
 }
 
-typedef struct
-{
-  gboolean after_commit;  /* from the moment the commit shows, not from the start */
-  double   at;            /* a fraction of the run from its start, or seconds from the commit */
-  gboolean again;         /* then import again, on the database as the kill left it */
-} KillPoint;
+static const char * const kill_names[] = {
+  [KILL_AT_TIME] = "of its run", [KILL_AT_WAL] = "of its writes", [KILL_AFTER_COMMIT] = "s after its commit",
+};
 
 /* Kills the import at @point, checks the database, and returns what it
  * holds. */
@@ -438,23 +476,23 @@ kill_at (Crash           *c,
          const KillPoint *point)
 {
   gboolean killed = FALSE;
-  double delay = 0;
+  goffset wal_size;
   State state;
 
   /* A run faster than the one measured (on a machine less busy) may
-   * finish before the kill: the point is then tried again, measured by
-   * that run. */
+   * finish before a kill timed by it: the point is then tried again,
+   * measured by that run. */
   for (guint attempt = 0; attempt < 4 && !killed; attempt++)
     {
       double seconds;
 
-      delay = point->after_commit ? point->at : point->at * c->seconds;
       copy_database (c->base, c->work);
-      killed = kill_import (c, delay, point->after_commit, &seconds);
+      killed = kill_import (c, point, &seconds);
       if (!killed)
         c->seconds = MIN (c->seconds, seconds);
     }
   g_assert_true (killed);
+  wal_size = file_size (c->work, "-wal");
 
   if (!point->again)
     state = check_database (c, c->work);
@@ -467,46 +505,67 @@ kill_at (Crash           *c,
       run_import (c, c->work, c->large);
       g_assert_cmpint (check_database (c, c->work), ==, STATE_AFTER);
     }
-  g_test_message ("killed %.3f s after %s: the database holds the data %s the import", delay,
-                  point->after_commit ? "the commit" : "the start",
-                  state == STATE_BEFORE ? "before" : "after");
+  g_test_message ("killed at %.3g%s %s, its WAL %.1f MB: the database holds the data %s the "
+                  "import", point->when == KILL_AFTER_COMMIT ? point->at : 100 * point->at,
+                  point->when == KILL_AFTER_COMMIT ? "" : " %", kill_names[point->when],
+                  wal_size / 1e6, state == STATE_BEFORE ? "before" : "after");
   return state;
+}
+
+/* Kills at @n points spread over (0, @end) by @when; with @again, the
+ * middle and the last then import again. Returns how many left the data
+ * before the import. */
+static guint
+kill_spread (Crash    *c,
+             KillWhen  when,
+             guint     n,
+             double    end,
+             gboolean  again)
+{
+  guint before = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KillPoint point = { when, end * (i + 0.5) / n, again && (i == n / 2 || i == n - 1) };
+
+      before += kill_at (c, &point) == STATE_BEFORE;
+    }
+  return before;
 }
 
 static void
 test_kill_import (Crash         *c,
                   gconstpointer  data)
 {
-  guint spread = sanitized () ? 12 : 17;
-  guint after_commit = 3;
-  guint before = 0;
+  guint over_run = sanitized () ? 4 : 5;
+  guint over_writes = sanitized () ? 8 : 12;
+  guint before;
   gint64 start = g_get_monotonic_time ();
 
-  prepare (c, sanitized () ? 100 : 200);
-  for (guint i = 0; i < spread; i++)
-    {
-      /* Spread over the run, short of its end: a kill after the process
-       * has exited tests nothing. Every eighth and the last import again
-       * (the others would only repeat the measured run). */
-      KillPoint point = { FALSE, 0.95 * (i + 0.5) / spread, i % 8 == 7 || i == spread - 1 };
-
-      before += kill_at (c, &point) == STATE_BEFORE;
-    }
+  prepare (c, sanitized () ? 80 : 160);
+  /* Over the run: the file is read and its lines typed, while SQLite
+   * keeps the new pages in its cache. Short of the end: a kill after the
+   * process has exited tests nothing. */
+  before = kill_spread (c, KILL_AT_TIME, over_run, 0.9, FALSE);
+  /* Over the writes, at the end: the pages the cache cannot hold, then
+   * the commit, go to the WAL. */
+  before += kill_spread (c, KILL_AT_WAL, over_writes, 0.95, TRUE);
   /* Killed once its commit shows (as it writes its WAL back into the
    * database, or closes), the import is whole. Imported again, once, the
    * file is found to be there already. */
-  for (guint i = 0; i < after_commit; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      KillPoint point = { TRUE, i * 0.01, i == 0 };
+      KillPoint point = { KILL_AFTER_COMMIT, i * 0.01, i == 0 };
 
       g_assert_cmpint (kill_at (c, &point), ==, STATE_AFTER);
     }
 
-  g_test_message ("%u kills in %.1f s; %u of the %u spread over the import's run left the data "
-                  "before it", spread + after_commit,
-                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, before, spread);
+  g_test_message ("%u kills in %.1f s; %u of the %u before the commit left the data before it",
+                  over_run + over_writes + 3,
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, before,
+                  over_run + over_writes);
   /* Most of those must land inside the import's transaction. */
-  g_assert_cmpuint (before, >=, spread / 2);
+  g_assert_cmpuint (before, >=, (over_run + over_writes) / 2);
 }
 
 int
