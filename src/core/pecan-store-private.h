@@ -37,6 +37,13 @@ gboolean      pecan_store_step_done    (PecanStore    *self,
                                         GError       **error);
 void          pecan_store_set_error    (PecanStore    *self,
                                         GError       **error);
+void          pecan_store_set_damaged  (const char    *path,
+                                        const char    *reason,
+                                        GError       **error);
+gboolean      pecan_store_check_file   (const char    *path,
+                                        GError       **error);
+gboolean      pecan_store_has_wal      (const char    *path);
+void          pecan_store_make_private (const char    *path);
 gboolean      pecan_store_check        (PecanStore    *self,
                                         GError       **error);
 gboolean      pecan_store_migrate      (PecanStore    *self,
