@@ -31,7 +31,7 @@ static const Command commands[] = {
   { "report", pecan_cli_report, N_("Write credit-sharing workbooks, one per client") },
   { "client", pecan_cli_client, N_("How PEC is shared with each client") },
   { "sharing", pecan_cli_sharing, N_("The settings of every credit-sharing report") },
-  { "claims", pecan_cli_claims, N_("CPOR customer associations: list, show, export") },
+  { "claims", pecan_cli_claims, N_("Incentive claims, CPOR and co-op: list, show, export") },
 };
 
 static void

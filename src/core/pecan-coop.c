@@ -576,8 +576,8 @@ check_details (const PecanCoopInfo *info,
           || o->start_day != info->start_day || o->end_day != info->end_day)
         continue;
       add (problems, PECAN_COOP_ERROR, step, "activity-name",
-           g_strdup_printf (_("Another claim (%" G_GINT64_FORMAT ") is for the same activity and "
-                              "dates: Partner Center takes one claim per activity."), o->id));
+           g_strdup_printf (_("Another claim (%lld) is for the same activity and dates: Partner "
+                              "Center takes one claim per activity."), (long long) o->id));
       break;
     }
 }

@@ -20,10 +20,10 @@ not_found (const char  *kind,
 {
   if (g_str_equal (kind, "coop"))
     g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no co-op claim %" G_GINT64_FORMAT "."), id);
+                 _("There is no co-op claim %lld."), (long long) id);
   else
     g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no CPOR claim %" G_GINT64_FORMAT "."), id);
+                 _("There is no CPOR claim %lld."), (long long) id);
 }
 
 /* The stored status of claim @id of @kind, or -1 with an error. */

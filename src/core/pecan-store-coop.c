@@ -209,7 +209,7 @@ pecan_coop_load (PecanStore  *store,
     pecan_store_set_error (store, error);
   else
     g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no co-op claim %" G_GINT64_FORMAT "."), id);
+                 _("There is no co-op claim %lld."), (long long) id);
   return NULL;
 }
 

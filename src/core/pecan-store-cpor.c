@@ -187,7 +187,7 @@ pecan_cpor_load (PecanStore  *store,
     pecan_store_set_error (store, error);
   else
     g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no claim %" G_GINT64_FORMAT "."), id);
+                 _("There is no claim %lld."), (long long) id);
   return NULL;
 }
 
@@ -549,7 +549,7 @@ pecan_cpor_mark_linked (PecanStore  *store,
   if (sqlite3_changes (pecan_store_get_db (store)) == 0)
     {
       g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                   _("There is no imported customer %" G_GINT64_FORMAT "."), customer_id);
+                   _("There is no imported customer %lld."), (long long) customer_id);
       return FALSE;
     }
   return TRUE;
