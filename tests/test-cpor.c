@@ -199,6 +199,7 @@ test_check (void)
   g_strfreev (info.workloads);
   info.workloads = g_new0 (char *, 1);
   EXPECT (NULL, "error:workloads");
+  g_strfreev (info.workloads);
   info.workloads = g_strsplit ("Power BI", "\n", -1);
 
   set (&info.customer_contact_name, "");

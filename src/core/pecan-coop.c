@@ -202,7 +202,9 @@ pecan_coop_info_keep_until (const PecanCoopInfo *info)
     return 0;
   pecan_day_to_ymd (info->end_day, &y, &m, &d);
   y += PECAN_COOP_KEEP_MONTHS / 12;
-  return pecan_day_from_ymd (y, m, MIN (d, pecan_month_last_day (y, m) - pecan_day_from_ymd (y, m, 1) + 1));
+  /* The 29th of February becomes the 28th in a year without it. */
+  return pecan_day_from_ymd (y, m, MIN (d, pecan_month_last_day (y, m)
+                                             - pecan_day_from_ymd (y, m, 1) + 1));
 }
 
 PecanCoopClaim *
@@ -574,8 +576,8 @@ check_details (const PecanCoopInfo *info,
           || o->start_day != info->start_day || o->end_day != info->end_day)
         continue;
       add (problems, PECAN_COOP_ERROR, step, "activity-name",
-           g_strdup_printf (_("Another claim (%" G_GINT64_FORMAT ") is for the same activity and "
-                              "dates: Partner Center takes one claim per activity."), o->id));
+           g_strdup_printf (_("Another claim (%lld) is for the same activity and dates: Partner "
+                              "Center takes one claim per activity."), (long long) o->id));
       break;
     }
 }

@@ -129,8 +129,8 @@ write_workloads (Packet               *p,
                  const PecanCporInfo  *info,
                  GError              **error)
 {
-  lxw_worksheet *sheet = pecan_packet_add_sheet (&p->packet, _("Workloads"), _("Workloads and evidence of usage"),
-                                    info->customer_name);
+  lxw_worksheet *sheet = pecan_packet_add_sheet (
+      &p->packet, _ ("Workloads"), _ ("Workloads and evidence of usage"), info->customer_name);
   lxw_row_t row = 3;
   PecanPeriod range, months;
 
@@ -144,7 +144,8 @@ write_workloads (Packet               *p,
     {
       if (error != NULL && *error != NULL)
         return FALSE;
-      pecan_packet_text (sheet, row, 0, _("No imported usage for this customer."), p->packet.subtitle);
+      pecan_packet_text (sheet, row, 0, _ ("No imported usage for this customer."),
+                         p->packet.subtitle);
       return TRUE;
     }
   pecan_period_for_day (PECAN_PERIOD_MONTH, range.last, &months);
@@ -175,8 +176,10 @@ write_workloads (Packet               *p,
         worksheet_write_number (sheet, row++, 2, s->billed / (double) PECAN_NANO, p->packet.money);
       }
     if (g_list_model_get_n_items (rows) == 0)
-      pecan_packet_text (sheet, row, 0, _("No usage in these months: check that the workloads are active "
-                             "before claiming."), p->packet.warning);
+      pecan_packet_text (sheet, row, 0,
+                         _ ("No usage in these months: check that the workloads are active "
+                            "before claiming."),
+                         p->packet.warning);
   }
   return TRUE;
 }
@@ -185,9 +188,10 @@ static void
 write_documents (Packet              *p,
                  const PecanCporInfo *info)
 {
-  lxw_worksheet *sheet = pecan_packet_add_sheet (&p->packet, _("Proof of execution"), _("Proof of execution"),
-                                    _("Partner Center reviews the most recent PoE when several "
-                                      "partners claim the same workload."));
+  lxw_worksheet *sheet =
+      pecan_packet_add_sheet (&p->packet, _ ("Proof of execution"), _ ("Proof of execution"),
+                              _ ("Partner Center reviews the most recent PoE when several "
+                                 "partners claim the same workload."));
   gboolean signed_poe = FALSE;
   guint other = 0;
   lxw_row_t row = 3;
@@ -206,12 +210,16 @@ write_documents (Packet              *p,
   pecan_packet_text (sheet, row, 0, _("Checklist"), p->packet.heading);
   pecan_packet_text (sheet, row++, 1, "", p->packet.heading);
   worksheet_set_row (sheet, row, 30, NULL);
-  pecan_packet_text (sheet, row, 0, _("A statement of work (signed by hand or digitally) or Microsoft’s PoE "
-                         "template"), p->packet.wrap);
-  pecan_packet_text (sheet, row++, 1, signed_poe ? _("Yes") : _("Missing"), signed_poe ? NULL : p->packet.problem);
-  pecan_packet_text (sheet, row, 0, _("Signed by the customer"), p->packet.wrap);
-  pecan_packet_text (sheet, row++, 1, _("Check each document before uploading it"), p->packet.warning);
-  pecan_packet_text (sheet, row, 0, _("More evidence: emails, support tickets"), p->packet.wrap);
+  pecan_packet_text (sheet, row, 0,
+                     _ ("A statement of work (signed by hand or digitally) or Microsoft’s PoE "
+                        "template"),
+                     p->packet.wrap);
+  pecan_packet_text (sheet, row++, 1, signed_poe ? _ ("Yes") : _ ("Missing"),
+                     signed_poe ? NULL : p->packet.problem);
+  pecan_packet_text (sheet, row, 0, _ ("Signed by the customer"), p->packet.wrap);
+  pecan_packet_text (sheet, row++, 1, _ ("Check each document before uploading it"),
+                     p->packet.warning);
+  pecan_packet_text (sheet, row, 0, _ ("More evidence: emails, support tickets"), p->packet.wrap);
   {
     g_autofree char *count = g_strdup_printf ("%u", other);
     pecan_packet_text (sheet, row++, 1, count, NULL);
@@ -239,7 +247,8 @@ static void
 write_history (Packet              *p,
                const PecanCporInfo *info)
 {
-  lxw_worksheet *sheet = pecan_packet_add_sheet (&p->packet, _("History"), _("Status history"), NULL);
+  lxw_worksheet *sheet =
+      pecan_packet_add_sheet (&p->packet, _ ("History"), _ ("Status history"), NULL);
   lxw_row_t row = 3;
 
   worksheet_set_column (sheet, 0, 0, 14, NULL);

@@ -486,7 +486,8 @@ write_keys (Book                   *book,
     {
     case PECAN_GROUP_MONTH:
       worksheet_write_number (sheet, row, 0,
-                              excel_day (pecan_day_from_ymd (info->month / 100, info->month % 100, 1)),
+                              excel_day (pecan_day_from_ymd (info->month / 100,
+                                                             info->month % 100, 1)),
                               book->f_month);
       return 1;
     case PECAN_GROUP_SUBSCRIPTION:
@@ -960,9 +961,9 @@ pecan_report_write (PecanStore                *store,
   client_header = header_text (book.title, 80);
   period_header = header_text (book.period, 60);
   book.header = g_strdup_printf ("&L&\"-,Bold\"%s&R%s", client_header, period_header);
-  /* TRANSLATORS: a printed page's footer; keep &P (the page) and &N (the
-   * number of pages) */
   book.footer = g_strdup_printf ("&L%s&R%s", _("Partner Earned Credit statement"),
+                                 /* TRANSLATORS: a printed page's footer; keep &P (the
+                                  * page) and &N (the number of pages) */
                                  _("Page &P of &N"));
   book.money = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   book.money_total = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

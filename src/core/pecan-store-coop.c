@@ -209,54 +209,8 @@ pecan_coop_load (PecanStore  *store,
     pecan_store_set_error (store, error);
   else
     g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no co-op claim %" G_GINT64_FORMAT "."), id);
+                 _("There is no co-op claim %lld."), (long long) id);
   return NULL;
-}
-
-static int
-stored_status (PecanStore  *store,
-               gint64       id,
-               GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, "SELECT status FROM coop_claim"
-                                                             " WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int (stmt, 0);
-  if (rc != SQLITE_DONE)
-    pecan_store_set_error (store, error);
-  else
-    g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no co-op claim %" G_GINT64_FORMAT "."), id);
-  return -1;
-}
-
-static gboolean
-add_event (PecanStore       *store,
-           gint64            id,
-           PecanCoopStatus   status,
-           gint32            day,
-           const char       *note,
-           GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = pecan_store_prepare (store,
-                              "INSERT INTO coop_event (claim_id, position, status, day, note)"
-                              " SELECT ?1, coalesce (max (position), 0) + 1, ?2, ?3, ?4"
-                              " FROM coop_event WHERE claim_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, status);
-  sqlite3_bind_int (stmt, 3, day);
-  pecan_store_bind_stripped (stmt, 4, note);
-  return pecan_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -314,7 +268,7 @@ write_claim (PecanStore  *store,
 
   if (!created)
     {
-      int status = stored_status (store, info->id, error);
+      int status = pecan_store_claim_status (store, "coop", info->id, error);
 
       if (status < 0)
         return FALSE;
@@ -363,7 +317,8 @@ write_claim (PecanStore  *store,
   if (created)
     {
       info->id = sqlite3_last_insert_rowid (pecan_store_get_db (store));
-      if (!add_event (store, info->id, PECAN_COOP_EDITING, pecan_day_today (), NULL, error))
+      if (!pecan_store_claim_add_event (store, "coop", info->id, PECAN_COOP_EDITING,
+                                        pecan_day_today (), NULL, error))
         return FALSE;
     }
   return write_documents (store, info, error);
@@ -424,7 +379,6 @@ change_status (PecanStore  *store,
 {
   StatusChange *change = data;
   g_autoptr(PecanCoopClaim) claim = pecan_coop_load (store, change->id, error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const PecanCoopInfo *info;
 
   if (claim == NULL)
@@ -435,7 +389,8 @@ change_status (PecanStore  *store,
       g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_FAILED,
                    /* TRANSLATORS: an activity's name, then two statuses */
                    _("“%s” cannot go from “%s” to “%s”."), info->activity_name,
-                   pecan_coop_status_label (info->status), pecan_coop_status_label (change->status));
+                   pecan_coop_status_label (info->status),
+                   pecan_coop_status_label (change->status));
       return FALSE;
     }
   if (change->status == PECAN_COOP_SUBMITTED)
@@ -459,15 +414,8 @@ change_status (PecanStore  *store,
           return FALSE;
         }
     }
-  stmt = pecan_store_prepare (store, "UPDATE coop_claim SET status = ?2, updated_at = ?3"
-                                     " WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->id);
-  sqlite3_bind_int (stmt, 2, change->status);
-  sqlite3_bind_text (stmt, 3, pecan_store_stamp (), -1, g_free);
-  return pecan_store_step_done (store, stmt, error)
-         && add_event (store, change->id, change->status, change->day, change->note, error);
+  return pecan_store_claim_move (store, "coop", change->id, change->status, change->day,
+                                 change->note, error);
 }
 
 /**
@@ -520,7 +468,7 @@ pecan_coop_tick (PecanStore     *store,
   g_return_val_if_fail (PECAN_IS_STORE (store), FALSE);
   g_return_val_if_fail (pecan_coop_step_is_manual (step), FALSE);
 
-  if (stored_status (store, id, error) < 0)
+  if (pecan_store_claim_status (store, "coop", id, error) < 0)
     return FALSE;
   stmt = pecan_store_prepare (store, day != 0
                                 ? "INSERT INTO coop_tick (claim_id, step, day) VALUES (?1, ?2, ?3)"
@@ -542,20 +490,9 @@ pecan_coop_set_notes (PecanStore  *store,
                       const char  *notes,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (PECAN_IS_STORE (store), FALSE);
 
-  if (stored_status (store, id, error) < 0)
-    return FALSE;
-  stmt = pecan_store_prepare (store, "UPDATE coop_claim SET notes = ?2, updated_at = ?3"
-                                     " WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, notes != NULL ? notes : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, pecan_store_stamp (), -1, g_free);
-  return pecan_store_step_done (store, stmt, error);
+  return pecan_store_claim_set_notes (store, "coop", id, notes, error);
 }
 
 static gboolean
@@ -563,10 +500,9 @@ delete_claim (PecanStore  *store,
               gpointer     data,
               GError     **error)
 {
-  const char * const tables[] = { "coop_document", "coop_event", "coop_tick" };
+  const char * const children[] = { "coop_document", "coop_event", "coop_tick", NULL };
   gint64 id = *(gint64 *) data;
-  g_autoptr(sqlite3_stmt) claim = NULL;
-  int status = stored_status (store, id, error);
+  int status = pecan_store_claim_status (store, "coop", id, error);
 
   if (status < 0)
     return FALSE;
@@ -576,22 +512,7 @@ delete_claim (PecanStore  *store,
                    _("A submitted claim is kept: only claims being edited can be deleted."));
       return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE claim_id = ?1", tables[i]);
-      g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, sql, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!pecan_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  claim = pecan_store_prepare (store, "DELETE FROM coop_claim WHERE id = ?1", error);
-  if (claim == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (claim, 1, id);
-  return pecan_store_step_done (store, claim, error);
+  return pecan_store_claim_delete (store, "coop", id, children, error);
 }
 
 gboolean

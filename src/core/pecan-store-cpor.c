@@ -90,7 +90,8 @@ read_claim (PecanStore    *store,
   info.partner_id = pecan_store_column_text (stmt, 2);
   info.customer_id = sqlite3_column_int64 (stmt, 3);
   info.customer_name = pecan_store_column_text (stmt, 4);
-  info.tenant_id = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : pecan_store_column_text (stmt, 5);
+  info.tenant_id = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL
+                                                                 : pecan_store_column_text (stmt, 5);
   info.id_type = sqlite3_column_int (stmt, 6);
   info.customer_ref = pecan_store_column_text (stmt, 7);
   info.solution_area = pecan_store_column_text (stmt, 8);
@@ -186,31 +187,8 @@ pecan_cpor_load (PecanStore  *store,
     pecan_store_set_error (store, error);
   else
     g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no claim %" G_GINT64_FORMAT "."), id);
+                 _("There is no claim %lld."), (long long) id);
   return NULL;
-}
-
-static gboolean
-add_event (PecanStore       *store,
-           gint64            id,
-           PecanCporStatus   status,
-           gint32            day,
-           const char       *note,
-           GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = pecan_store_prepare (store,
-                              "INSERT INTO cpor_event (claim_id, position, status, day, note)"
-                              " SELECT ?1, coalesce (max (position), 0) + 1, ?2, ?3, ?4"
-                              " FROM cpor_event WHERE claim_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, status);
-  sqlite3_bind_int (stmt, 3, day);
-  pecan_store_bind_stripped (stmt, 4, note);
-  return pecan_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -250,30 +228,6 @@ write_documents (PecanStore           *store,
   return TRUE;
 }
 
-/* The stored status of claim @id, or -1 with an error. */
-static int
-stored_status (PecanStore  *store,
-               gint64       id,
-               GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, "SELECT status FROM cpor_claim"
-                                                             " WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int (stmt, 0);
-  if (rc != SQLITE_DONE)
-    pecan_store_set_error (store, error);
-  else
-    g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no claim %" G_GINT64_FORMAT "."), id);
-  return -1;
-}
-
 static gboolean
 write_claim (PecanStore     *store,
              PecanCporInfo  *info,
@@ -286,7 +240,7 @@ write_claim (PecanStore     *store,
 
   if (!created)
     {
-      int status = stored_status (store, info->id, error);
+      int status = pecan_store_claim_status (store, "cpor", info->id, error);
 
       if (status < 0)
         return FALSE;
@@ -341,7 +295,8 @@ write_claim (PecanStore     *store,
   if (created)
     {
       info->id = sqlite3_last_insert_rowid (pecan_store_get_db (store));
-      if (!add_event (store, info->id, PECAN_CPOR_DRAFT, pecan_day_today (), NULL, error))
+      if (!pecan_store_claim_add_event (store, "cpor", info->id, PECAN_CPOR_DRAFT,
+                                        pecan_day_today (), NULL, error))
         return FALSE;
     }
   return write_documents (store, info, error);
@@ -412,7 +367,6 @@ change_status (PecanStore  *store,
 {
   StatusChange *change = data;
   g_autoptr(PecanCporClaim) claim = pecan_cpor_load (store, change->id, error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   const PecanCporInfo *info;
 
   if (claim == NULL)
@@ -423,7 +377,8 @@ change_status (PecanStore  *store,
       g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_FAILED,
                    /* TRANSLATORS: a claim's name, then two statuses */
                    _("“%s” cannot go from “%s” to “%s”."), info->name,
-                   pecan_cpor_status_label (info->status), pecan_cpor_status_label (change->status));
+                   pecan_cpor_status_label (info->status),
+                   pecan_cpor_status_label (change->status));
       return FALSE;
     }
   if (change->status == PECAN_CPOR_READY || (change->status == PECAN_CPOR_SUBMITTED
@@ -444,15 +399,8 @@ change_status (PecanStore  *store,
           return FALSE;
         }
     }
-  stmt = pecan_store_prepare (store, "UPDATE cpor_claim SET status = ?2, updated_at = ?3"
-                                     " WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->id);
-  sqlite3_bind_int (stmt, 2, change->status);
-  sqlite3_bind_text (stmt, 3, pecan_store_stamp (), -1, g_free);
-  return pecan_store_step_done (store, stmt, error)
-         && add_event (store, change->id, change->status, change->day, change->note, error);
+  return pecan_store_claim_move (store, "cpor", change->id, change->status, change->day,
+                                 change->note, error);
 }
 
 /**
@@ -498,20 +446,9 @@ pecan_cpor_set_notes (PecanStore  *store,
                       const char  *notes,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (PECAN_IS_STORE (store), FALSE);
 
-  if (stored_status (store, id, error) < 0)
-    return FALSE;
-  stmt = pecan_store_prepare (store, "UPDATE cpor_claim SET notes = ?2, updated_at = ?3"
-                                     " WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, notes != NULL ? notes : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, pecan_store_stamp (), -1, g_free);
-  return pecan_store_step_done (store, stmt, error);
+  return pecan_store_claim_set_notes (store, "cpor", id, notes, error);
 }
 
 static gboolean
@@ -519,10 +456,9 @@ delete_claim (PecanStore  *store,
               gpointer     data,
               GError     **error)
 {
-  const char * const tables[] = { "cpor_document", "cpor_event" };
+  const char * const children[] = { "cpor_document", "cpor_event", NULL };
   gint64 id = *(gint64 *) data;
-  g_autoptr(sqlite3_stmt) claim = NULL;
-  int status = stored_status (store, id, error);
+  int status = pecan_store_claim_status (store, "cpor", id, error);
 
   if (status < 0)
     return FALSE;
@@ -533,22 +469,7 @@ delete_claim (PecanStore  *store,
                      "deleted."));
       return FALSE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE claim_id = ?1", tables[i]);
-      g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, sql, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!pecan_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  claim = pecan_store_prepare (store, "DELETE FROM cpor_claim WHERE id = ?1", error);
-  if (claim == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (claim, 1, id);
-  return pecan_store_step_done (store, claim, error);
+  return pecan_store_claim_delete (store, "cpor", id, children, error);
 }
 
 /**
@@ -616,7 +537,8 @@ pecan_cpor_mark_linked (PecanStore  *store,
   stmt = pecan_store_prepare (store,
                               "INSERT INTO azure_link (tenant_id, linked_on)"
                               " SELECT tenant_id, ?2 FROM customer WHERE id = ?1"
-                              " ON CONFLICT (tenant_id) DO UPDATE SET linked_on = excluded.linked_on",
+                              " ON CONFLICT (tenant_id)"
+                              " DO UPDATE SET linked_on = excluded.linked_on",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -627,7 +549,7 @@ pecan_cpor_mark_linked (PecanStore  *store,
   if (sqlite3_changes (pecan_store_get_db (store)) == 0)
     {
       g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                   _("There is no imported customer %" G_GINT64_FORMAT "."), customer_id);
+                   _("There is no imported customer %lld."), (long long) customer_id);
       return FALSE;
     }
   return TRUE;

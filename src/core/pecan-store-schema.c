@@ -240,6 +240,12 @@ check_identity (PecanStore  *self,
   int application_id = query_int (self, "PRAGMA application_id");
   int tables = query_int (self, "SELECT count(*) FROM sqlite_schema");
 
+  /* Reading the schema is where SQLite finds a damaged one. */
+  if (application_id < 0 || tables < 0)
+    {
+      pecan_store_set_error (self, error);
+      return FALSE;
+    }
   if (application_id == PECAN_APPLICATION_ID || (application_id == 0 && tables == 0))
     return TRUE;
   g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_A_DATABASE,

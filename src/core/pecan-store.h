@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (PecanStore, pecan_store, PECAN, STORE, GObject)
 char       *pecan_store_default_path     (void);
 PecanStore *pecan_store_open             (const char  *path,
                                           GError     **error);
+gboolean    pecan_store_error_can_move_aside (const GError *error);
+char       *pecan_store_move_aside       (const char  *path,
+                                          GError     **error);
 const char *pecan_store_get_path         (PecanStore  *self);
 int         pecan_store_get_pec_rate     (PecanStore  *self);
 gboolean    pecan_store_set_pec_rate     (PecanStore  *self,
