@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "pecan-application.h"
+#include "pecan-claims-page.h"
 #include "pecan-window.h"
 
 static gint64 started;
@@ -64,6 +65,23 @@ after_paint_cb (GdkFrameClock *clock,
     first_frame = g_get_monotonic_time ();
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Runs the main loop for @ms milliseconds, timing its gaps meanwhile. */
 static void
 run_for (guint ms)
@@ -78,7 +96,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char * const pages[] = { "overview", "customers", "lost", "usage", "imports", "overview" };
+  static const char * const pages[] = { "overview", "customers", "lost", "usage", "imports", "claims", "overview" };
   g_autoptr(PecanApplication) app = NULL;
   PecanWindow *window;
 
@@ -122,6 +140,16 @@ main (int   argc,
       printf ("  previous period, on the overview: longest stall %.1f ms\n", longest_gap / 1000.0);
       note_longest ();
     }
+  /* The claim wizard, opened from the Claims page and closed. */
+  doing = "claim wizard";
+  pecan_window_show_page (window, "claims");
+  run_for (1000);
+  longest_gap = 0;
+  gtk_widget_activate_action (find_widget (GTK_WIDGET (window), PECAN_TYPE_CLAIMS_PAGE),
+                              "claims.new", NULL);
+  run_for (2000);
+  printf ("  claim wizard, opened: longest stall %.1f ms\n", longest_gap / 1000.0);
+  note_longest ();
   printf ("longest stall over the pages and periods: %.1f ms (on %s)\n",
           worst_gap / 1000.0, worst_during);
   gtk_window_destroy (GTK_WINDOW (window));
