@@ -16,6 +16,7 @@
 #include "pecan-claim-status-dialog.h"
 #include "pecan-claim-wizard.h"
 #include "pecan-claims-page.h"
+#include "pecan-client.h"
 #include "pecan-cpor.h"
 #include "pecan-test-util.h"
 #include "pecan-ui-test-util.h"
@@ -303,6 +304,49 @@ answer_message (int response)
                        response);
 }
 
+static guint
+count_rows (PecanClaimWizard *wizard,
+            const char       *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (wizard, list)), n) != NULL)
+    n++;
+  return n;
+}
+
+/* Drops a new file on the documents, as a file manager does. */
+static void
+drop_file (PecanClaimWizard *wizard,
+           const char       *dir,
+           const char       *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  GSList *files;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "From: megan@contoso.com", -1, NULL));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (child (wizard, "documents_drop_area")));
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  files = g_slist_prepend (NULL, g_file_new_for_path (path));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  g_assert_true (dropped);
+  wait_idle (wizard);
+}
+
 static void
 close_wizard (PecanClaimWizard *wizard)
 {
@@ -390,6 +434,11 @@ test_claims_wizard (PageFixture   *f,
   g_assert_nonnull (kind);
   g_assert_false (next_enabled (wizard));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), PECAN_POE_SOW_DIGITAL);
+  /* Another one dropped on the list, then removed. */
+  drop_file (wizard, f->db.dir, "emails.eml");
+  g_assert_cmpuint (count_rows (wizard, "documents_list"), ==, 2);
+  activate (wizard, "wizard.remove-document", "i", 1);
+  g_assert_cmpuint (count_rows (wizard, "documents_list"), ==, 1);
   next (wizard, STEP_REVIEW);
 
   /* Review: save, export, ready, then submitted after a confirmation. */
@@ -658,6 +707,64 @@ test_claims_read_only (PageFixture   *f,
   g_assert_cmpint (pecan_cpor_claim_get_info (claim)->status, ==, PECAN_CPOR_SUBMITTED);
 }
 
+static gboolean
+label_says (gpointer      label,
+            gconstpointer needle)
+{
+  return strstr (gtk_label_get_text (label), needle) != NULL;
+}
+
+/* Azure is linked rather than claimed, co-op funds have their own
+ * checklist: neither goes past the first step, nor saves a claim. */
+static void
+test_claims_routes (PageFixture   *f,
+                    gconstpointer  data)
+{
+  Customer c;
+  PecanClaimWizard *wizard;
+  GtkDropDown *customers;
+  GListModel *model;
+  g_autoptr(GListModel) claims = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  first_customer (f, &c);
+  wizard = new_claim (f);
+  activate (wizard, "wizard.route", "s", "azure");
+  g_assert_false (next_enabled (wizard));
+  type (wizard, "azure_partner_entry", "6081234");
+  g_assert_nonnull (strstr (text_of (wizard, "commands_label"), "--partner-id 6081234"));
+  g_assert_cmpstr (text_of (wizard, "partner_id_entry"), ==, "6081234");
+
+  /* No customer is marked linked before one is chosen. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (wizard, "mark_linked_button"))));
+  customers = GTK_DROP_DOWN (child (wizard, "azure_customer_dropdown"));
+  model = gtk_drop_down_get_model (customers);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PecanClient) client = g_list_model_get_item (model, i);
+
+      if (pecan_client_get_info (client)->customer_id == c.id)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (customers, position);
+  activate (wizard, "wizard.mark-linked", NULL);
+  g_assert_true (pecan_ui_test_iterate_until (30, label_says, child (wizard, "linked_label"),
+                                              "Marked as linked"));
+  g_assert_cmpint (pecan_cpor_linked_on (f->db.store, c.id), ==, pecan_day_today ());
+
+  activate (wizard, "wizard.route", "s", "coop");
+  g_assert_false (next_enabled (wizard));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (wizard, "route_stack"))),
+                   ==, "coop");
+  close_wizard (wizard);
+  claims = pecan_cpor_list (f->db.store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (claims), ==, 0);
+  customer_clear (&c);
+}
+
 static void
 add (const char *path,
      void      (*func) (PageFixture *, gconstpointer))
@@ -673,6 +780,7 @@ main (int   argc,
 
   add ("/claims/wizard", test_claims_wizard);
   add ("/claims/draft", test_claims_draft);
+  add ("/claims/routes", test_claims_routes);
   add ("/claims/status", test_claims_status);
   add ("/claims/delete", test_claims_delete);
   add ("/claims/read-only", test_claims_read_only);
