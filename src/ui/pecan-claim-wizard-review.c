@@ -57,6 +57,7 @@ add_field (GtkWidget  *list,
   gtk_widget_add_css_class (copy, "flat");
   gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (copy, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (copy),
                                           g_variant_new_string (value != NULL ? value : ""));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "wizard.copy");
