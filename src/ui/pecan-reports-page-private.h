@@ -46,6 +46,8 @@ struct _PecanReportsPage
   gboolean             partner_cost;
   PecanReportsExport  *export;             /* while an export runs */
   char                *export_folder;      /* of the last export, for Open Folder */
+  GtkColumnViewColumn *cost_column;        /* owned: in and out of the view */
+  GtkColumnViewColumn *edit_column;        /* owned: after the cost column */
 
   GtkStack            *stack;
   GtkRevealer         *progress_revealer;

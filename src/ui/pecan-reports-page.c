@@ -131,10 +131,10 @@ static void
 show_cost_column (PecanReportsPage *self,
                   gboolean          shown)
 {
-  GtkColumnViewColumn *cost = self->columns[COLUMN_COST];
-  GtkColumnViewColumn *edit = self->columns[COLUMN_EDIT];
+  GtkColumnViewColumn *cost = self->cost_column;
+  GtkColumnViewColumn *edit = self->edit_column;
 
-  if ((gtk_column_view_column_get_column_view (cost) != NULL) == shown)
+  if (cost == NULL || (gtk_column_view_column_get_column_view (cost) != NULL) == shown)
     return;
   gtk_column_view_remove_column (self->column_view, edit);
   if (shown)
@@ -481,6 +481,8 @@ pecan_reports_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_REPORTS_PAGE);
+  g_clear_object (&self->cost_column);
+  g_clear_object (&self->edit_column);
   g_clear_object (&self->rows);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -495,8 +497,6 @@ pecan_reports_page_finalize (GObject *object)
 
   pecan_report_settings_clear (&self->report_settings);
   g_clear_pointer (&self->left_out, g_hash_table_unref);
-  g_clear_object (&self->columns[COLUMN_COST]);
-  g_clear_object (&self->columns[COLUMN_EDIT]);
   g_clear_pointer (&self->export_folder, g_free);
 
   G_OBJECT_CLASS (pecan_reports_page_parent_class)->finalize (object);
@@ -590,8 +590,8 @@ pecan_reports_page_init (PecanReportsPage *self)
   self->report_settings.share = PECAN_REPORT_DEFAULT_SHARE;
   pecan_reports_page_add_columns (self);
   /* Both move in and out of the view; the page keeps them. */
-  g_object_ref (self->columns[COLUMN_COST]);
-  g_object_ref (self->columns[COLUMN_EDIT]);
+  self->cost_column = g_object_ref (self->columns[COLUMN_COST]);
+  self->edit_column = g_object_ref (self->columns[COLUMN_EDIT]);
   show_cost_column (self, FALSE);
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_CLIENT], GTK_SORT_ASCENDING);
