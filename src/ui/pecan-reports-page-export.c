@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pecan-reports-page-private.h"
 #include "pecan-ui-util.h"
@@ -165,6 +166,23 @@ show_result (PecanReportsPage *self,
   gtk_revealer_set_reveal_child (self->result_revealer, TRUE);
 }
 
+/* A folder as a person reads it: in UTF-8, and under "~" when it is in
+ * the home folder. */
+static char *
+display_folder (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize len = strlen (home);
+
+  if (len > 1 && g_str_has_prefix (path, home) && path[len] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *rest = g_filename_display_name (path + len);
+
+      return g_strconcat ("~", rest, NULL);
+    }
+  return g_filename_display_name (path);
+}
+
 /* What the banner says once the run is over. */
 static char *
 result_text (PecanReportsExport *export,
@@ -172,6 +190,7 @@ result_text (PecanReportsExport *export,
              guint               n_done,
              const GError       *error)
 {
+  g_autofree char *folder = display_folder (export->directory);
   g_autofree char *written = NULL;
   guint n = g_strv_length (export->titles);
   guint skipped = n_done - MIN (n_written, n_done);
@@ -180,7 +199,7 @@ result_text (PecanReportsExport *export,
     /* TRANSLATORS: "Export cancelled: 3 of 12 workbooks were written to /home/…" */
     return g_strdup_printf (ngettext ("Export cancelled: %u of %u workbook was written to %s.",
                                       "Export cancelled: %u of %u workbooks were written to %s.", n),
-                            n_written, n, export->directory);
+                            n_written, n, folder);
   if (error != NULL && n_written == 0)
     /* TRANSLATORS: %s says what went wrong, on a line of its own */
     return g_strdup_printf (_("The reports could not be written.\n%s\nChoose another folder that you can write to, or free some space, and export again."),
@@ -194,7 +213,7 @@ result_text (PecanReportsExport *export,
   /* TRANSLATORS: "12 workbooks were written to /home/…/Reports" */
   written = g_strdup_printf (ngettext ("%u workbook was written to %s.",
                                        "%u workbooks were written to %s.", n_written),
-                             n_written, export->directory);
+                             n_written, folder);
   if (skipped == 0)
     return g_steal_pointer (&written);
   /* TRANSLATORS: the first %s says how many workbooks were written where */
