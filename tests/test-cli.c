@@ -4,9 +4,15 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "pecan-coop.h"
+#include "pecan-cpor.h"
+#include "pecan-period.h"
 #include "pecan-test-util.h"
 
 #define C1 "0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f"
@@ -559,6 +565,113 @@ test_bad_database (Fixture       *f,
   g_assert_nonnull (strstr (run.err, path));
 }
 
+/* Reads @path, which must exist. */
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+/* A damaged database: the message names it and says how to move it
+ * aside; move-aside does, and the next command starts a new one. */
+static void
+test_damaged_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "month end.db", NULL);
+  g_autofree char *moved = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) move = { 0 };
+  g_auto(Run) fresh = { 0 };
+  g_auto(Run) again = { 0 };
+  const char * const summary[] = { "--database", path, "summary", NULL };
+  const char * const move_aside[] = { "--database", path, "move-aside", NULL };
+  const char * const imports[] = { "--database", path, "imports", NULL };
+  guint32 bytes[2048];
+
+  for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)
+    bytes[i] = g_rand_int (rand);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+  before = file_bytes (path);
+
+  run_cli_env (f, NULL, summary, &refused);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_nonnull (strstr (refused.err, path));
+  g_assert_nonnull (strstr (refused.err, "is damaged"));
+  g_assert_nonnull (strstr (refused.err, "--database '"));
+  g_assert_nonnull (strstr (refused.err, "' move-aside\n"));
+  after = file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  run_cli_env (f, NULL, move_aside, &move);
+  g_assert_cmpint (move.status, ==, 0);
+  g_assert_cmpstr (move.err, ==, "");
+  g_assert_nonnull (strstr (move.out, ".aside-"));
+  moved = g_strndup (strstr (move.out, "to “") + strlen ("to “"),
+                     strstr (move.out, "”. ") - strstr (move.out, "to “") - strlen ("to “"));
+  g_assert_true (g_str_has_prefix (moved, path));
+  after = file_bytes (moved);
+  g_assert_true (g_bytes_equal (before, after));
+
+  run_cli_env (f, NULL, imports, &fresh);
+  g_assert_cmpint (fresh.status, ==, 0);
+  g_assert_nonnull (strstr (fresh.out, "Nothing imported yet"));
+
+  /* A database that opens stays. */
+  run_cli_env (f, NULL, move_aside, &again);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "opens without a problem"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A newer Pecan's database is refused, with the same way out. */
+static void
+test_newer_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "newer.db", NULL);
+  g_auto(Run) run = { 0 };
+  const char * const args[] = { "--database", path, "summary", NULL };
+  const char * const move_aside[] = { "--database", path, "move-aside", NULL };
+  g_auto(Run) move = { 0 };
+
+  /* The fixture's own database, as a newer Pecan would have left it. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (g_rename (f->db_path, path), ==, 0);
+  set_user_version (path, PECAN_STORE_SCHEMA_VERSION + 1);
+
+  run_cli_env (f, NULL, args, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, path));
+  g_assert_nonnull (strstr (run.err, "newer version of Pecan"));
+  g_assert_nonnull (strstr (run.err, "move-aside"));
+
+  run_cli_env (f, NULL, move_aside, &move);
+  g_assert_cmpint (move.status, ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* Twelve months up to the latest with data: the fixture's two months, per
  * currency; only a USD total is compared with MCI's USD 25,000. */
 static void
@@ -612,9 +725,20 @@ test_backup (Fixture       *f,
   g_auto(Run) original = { 0 };
 
   import_ok (f, "daily-small.csv");
-  RUN (f, &backup, "backup", target);
+  /* Owner-only, whatever the umask pecan-cli inherits. */
+  {
+    mode_t old_umask = umask (0);
+    RUN (f, &backup, "backup", target);
+    umask (old_umask);
+  }
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_nonnull (strstr (backup.out, target));
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (target, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  }
 
   RUN (f, &original, "summary", "--json");
   {
@@ -728,6 +852,122 @@ test_sharing (Fixture       *f,
   g_assert_nonnull (strstr (report.out, "PEC earned 2.31 EUR, credit 12.5 % 0.29 EUR\n"));
 }
 
+/* Claims prepared in the window, listed, shown, exported and moved on. */
+static void
+test_claims (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *packet = g_build_filename (f->dir, "packet.xlsx", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) ready = { 0 };
+  g_auto(Run) export = { 0 };
+  PecanCporInfo info;
+  JsonObject *claim;
+
+  import_ok (f, "daily-small.csv");
+  pecan_cpor_info_init (&info);
+  info.name = g_strdup ("Contoso claim");
+  info.partner_id = g_strdup ("6081234");
+  info.tenant_id = g_strdup ("0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f");
+  info.customer_ref = g_strdup ("0f8e2b6a-1c3d-4e5f-8a9b-1a2b3c4d5e6f");
+  info.customer_name = g_strdup ("Contoso");
+  info.solution_area = g_strdup ("Business Applications");
+  info.engagement = g_strdup ("Usage Recognition - Biz Apps");
+  g_strfreev (info.workloads);
+  info.workloads = g_strsplit ("Power BI", "\n", -1);
+  info.customer_contact_name = g_strdup ("Ann Lee");
+  info.customer_contact_email = g_strdup ("ann@contoso");
+  info.partner_contact_name = g_strdup ("Sam Ortiz");
+  info.partner_contact_email = g_strdup ("sam@northwind.example");
+  pecan_cpor_info_add_document (&info, PECAN_POE_TEMPLATE, "/tmp/poe.pdf", "ab", 3, 20500);
+  g_assert_true (pecan_cpor_save (f->store, &info, &error));
+  g_assert_no_error (error);
+  id = g_strdup_printf ("cpor-%" G_GINT64_FORMAT, info.id);
+
+  RUN (f, &list, "claims", "list");
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Draft"));
+  g_assert_nonnull (strstr (list.out, "Complete the claim"));
+  g_assert_nonnull (strstr (list.out, "Contoso claim"));
+  all = JSON_OF (f, "claims", "list", "--json");
+  g_assert_cmpuint (json_array_get_length (all), ==, 1);
+  claim = json_array_get_object_element (all, 0);
+  g_assert_cmpstr (json_object_get_string_member (claim, "status"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (claim, "customer_id_type"), ==, "tenant");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (claim, "problems")), ==, 1);
+
+  RUN (f, &show, "claims", "show", id);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "error: “ann@contoso” is not an email address"));
+  RUN (f, &refused, "claims", "status", id, "ready");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "is not complete yet"));
+
+  g_free (info.customer_contact_email);
+  info.customer_contact_email = g_strdup ("ann@contoso.com");
+  g_assert_true (pecan_cpor_save (f->store, &info, &error));
+  RUN (f, &ready, "claims", "status", id, "ready");
+  g_assert_cmpint (ready.status, ==, 0);
+  g_assert_nonnull (strstr (ready.out, "Submit it in Partner Center"));
+  RUN (f, &export, "claims", "export", id, "--out", packet);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_test (packet, G_FILE_TEST_IS_REGULAR));
+  pecan_cpor_info_clear (&info);
+
+  /* A co-op claim beside it, due first. */
+  {
+    g_autofree char *coop_id = NULL;
+    g_autofree char *pack = g_build_filename (f->dir, "pack.xlsx", NULL);
+    g_autoptr(JsonArray) both = NULL;
+    g_auto(Run) wrong = { 0 };
+    g_auto(Run) unknown = { 0 };
+    g_auto(Run) refused_coop = { 0 };
+    g_auto(Run) coop_export = { 0 };
+    PecanCoopInfo coop;
+    PecanCoopDocument invoice = { PECAN_COOP_INVOICE, (char *) "Invoice 114", (char *) "/tmp/i.pdf",
+                                  (char *) "cd", 10, TRUE, 500 * (gint64) 1000000000,
+                                  pecan_day_today () };
+
+    pecan_coop_info_init (&coop);
+    coop.activity_name = g_strdup ("Webinar");
+    coop.amount = 750 * (gint64) 1000000000;
+    coop.currency = g_strdup ("EUR");
+    pecan_coop_period_of_day (pecan_day_today (), &coop.fiscal_year, &coop.half);
+    pecan_coop_info_add_document (&coop, &invoice);
+    g_assert_true (pecan_coop_save (f->store, &coop, &error));
+    coop_id = g_strdup_printf ("coop-%" G_GINT64_FORMAT, coop.id);
+    both = JSON_OF (f, "claims", "list", "--json");
+    g_assert_cmpuint (json_array_get_length (both), ==, 2);
+    claim = json_array_get_object_element (both, 0);
+    g_assert_cmpstr (json_object_get_string_member (claim, "id"), ==, coop_id);
+    g_assert_cmpstr (json_object_get_string_member (claim, "kind"), ==, "coop");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (claim, "steps")), ==, 8);
+    g_assert_nonnull (json_object_get_string_member (claim, "deadline"));
+    RUN (f, &refused_coop, "claims", "status", coop_id, "submitted");
+    g_assert_cmpint (refused_coop.status, ==, 1);
+    g_assert_nonnull (strstr (refused_coop.err, "is not ready to submit"));
+    RUN (f, &wrong, "claims", "status", coop_id, "draft");
+    g_assert_cmpint (wrong.status, ==, 1);
+    g_assert_nonnull (strstr (wrong.err, "not a status of a co-op claim"));
+    RUN (f, &unknown, "claims", "show", "7");
+    g_assert_cmpint (unknown.status, ==, 1);
+    g_assert_nonnull (strstr (unknown.err, "write cpor-N or coop-N"));
+    RUN (f, &coop_export, "claims", "export", coop_id, "--out", pack);
+    g_assert_cmpint (coop_export.status, ==, 0);
+    g_assert_true (g_file_test (pack, G_FILE_TEST_IS_REGULAR));
+    pecan_coop_info_clear (&coop);
+  }
+
+  USAGE_ERROR (f, "status", "--database", f->db_path, "claims", "status", id, "done");
+  USAGE_ERROR (f, "--out", "--database", f->db_path, "claims", "export", id);
+  USAGE_ERROR (f, NULL, "--database", f->db_path, "claims", "frobnicate");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,10 +987,13 @@ main (int   argc,
   pecan_test_add ("/cli/usage-errors", NULL, test_usage_errors);
   pecan_test_add ("/cli/env-database", NULL, test_env_database);
   pecan_test_add ("/cli/bad-database", NULL, test_bad_database);
+  pecan_test_add ("/cli/damaged-database", NULL, test_damaged_database);
+  pecan_test_add ("/cli/newer-database", NULL, test_newer_database);
   pecan_test_add ("/cli/eligibility", NULL, test_eligibility);
   pecan_test_add ("/cli/backup", NULL, test_backup);
   pecan_test_add ("/cli/report", NULL, test_report);
   pecan_test_add ("/cli/report-usage", NULL, test_report_usage);
   pecan_test_add ("/cli/sharing", NULL, test_sharing);
+  pecan_test_add ("/cli/claims", NULL, test_claims);
   return g_test_run ();
 }

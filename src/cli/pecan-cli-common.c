@@ -40,7 +40,18 @@ pecan_cli_open_store (PecanCli *cli)
     return cli->store;
   cli->store = pecan_store_open (cli->database, &error);
   if (cli->store == NULL)
-    pecan_cli_fail ("%s", error->message);
+    {
+      pecan_cli_fail ("%s", error->message);
+      if (pecan_store_error_can_move_aside (error))
+        {
+          g_autofree char *path = cli->database != NULL ? g_strdup (cli->database)
+                                                        : pecan_store_default_path ();
+          g_autofree char *quoted = g_shell_quote (path);
+
+          pecan_cli_fail (_("to move it aside (renamed, not deleted) and start with a new "
+                            "database, run: pecan-cli --database %s move-aside"), quoted);
+        }
+    }
   return cli->store;
 }
 

@@ -162,6 +162,56 @@ pecan_cli_backup (PecanCli  *cli,
   return 0;
 }
 
+int
+pecan_cli_move_aside (PecanCli  *cli,
+                      int        argc,
+                      char     **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *moved = NULL;
+
+  if (!pecan_cli_parse (entries, NULL,
+                        _("Renames a damaged database, or one of a newer Pecan, with the files "
+                          "beside it, to a new name in the same folder: nothing is deleted, and "
+                          "the next command starts a new database. A database that opens "
+                          "without a problem stays where it is."), &argc, &argv))
+    return 2;
+  if (argc > 1)
+    {
+      pecan_cli_fail (_("move-aside takes no file: name the database with --database PATH"));
+      return 2;
+    }
+  path = cli->database != NULL ? g_strdup (cli->database) : pecan_store_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      pecan_cli_fail (_("there is no database at “%s”: nothing to move"), path);
+      return 1;
+    }
+  if ((store = pecan_store_open (path, &error)) != NULL)
+    {
+      pecan_cli_fail (_("“%s” opens without a problem, so it stays where it is; "
+                        "“pecan-cli backup” copies it"), path);
+      return 1;
+    }
+  if (!pecan_store_error_can_move_aside (error))
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  g_clear_error (&error);
+  if ((moved = pecan_store_move_aside (path, &error)) == NULL)
+    {
+      pecan_cli_fail ("%s", error->message);
+      return 1;
+    }
+  printf (_("Moved “%s” aside to “%s”. The next command starts a new, empty database.\n"), path,
+          moved);
+  return 0;
+}
+
 static gboolean
 parse_months (const char       *text,
               PecanDemoOptions *options)

@@ -71,9 +71,11 @@ int pecan_cli_eligibility (PecanCli *cli, int argc, char **argv);
 int pecan_cli_imports   (PecanCli *cli, int argc, char **argv);
 int pecan_cli_undo      (PecanCli *cli, int argc, char **argv);
 int pecan_cli_backup    (PecanCli *cli, int argc, char **argv);
+int pecan_cli_move_aside (PecanCli *cli, int argc, char **argv);
 int pecan_cli_demo      (PecanCli *cli, int argc, char **argv);
 int pecan_cli_report    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_client    (PecanCli *cli, int argc, char **argv);
 int pecan_cli_sharing   (PecanCli *cli, int argc, char **argv);
+int pecan_cli_claims    (PecanCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -26,10 +26,12 @@ static const Command commands[] = {
   { "imports", pecan_cli_imports, N_("The history of imports") },
   { "undo", pecan_cli_undo, N_("Remove an import’s data") },
   { "backup", pecan_cli_backup, N_("Copy the database, consistently, while it is in use") },
+  { "move-aside", pecan_cli_move_aside, N_("Rename a damaged database, to start a new one") },
   { "demo", pecan_cli_demo, N_("Write a realistic demo usage file") },
   { "report", pecan_cli_report, N_("Write credit-sharing workbooks, one per client") },
   { "client", pecan_cli_client, N_("How PEC is shared with each client") },
   { "sharing", pecan_cli_sharing, N_("The settings of every credit-sharing report") },
+  { "claims", pecan_cli_claims, N_("Incentive claims, CPOR and co-op: list, show, export") },
 };
 
 static void

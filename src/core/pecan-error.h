@@ -26,9 +26,10 @@ typedef enum
 {
   PECAN_STORE_ERROR_FAILED,           /* SQLite reported an error */
   PECAN_STORE_ERROR_NEWER_SCHEMA,     /* written by a newer Pecan */
-  PECAN_STORE_ERROR_NOT_A_DATABASE,   /* damaged, or not a Pecan database */
+  PECAN_STORE_ERROR_NOT_A_DATABASE,   /* an SQLite database of another program */
   PECAN_STORE_ERROR_NOT_FOUND,        /* no such batch, customer ... */
   PECAN_STORE_ERROR_BUSY,             /* another program holds the database */
+  PECAN_STORE_ERROR_DAMAGED,          /* not a whole SQLite file, or SQLite finds it corrupt */
 } PecanStoreError;
 
 GQuark pecan_import_error_quark (void);

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "pecan-parse.h"
@@ -265,4 +267,38 @@ pecan_period_previous (const PecanPeriod *period,
                        PecanPeriod       *previous)
 {
   return pecan_period_shift (period, -1, previous);
+}
+
+/**
+ * pecan_day_today:
+ *
+ * Returns: the day it is where the user is, in days since 1970-01-01
+ */
+gint32
+pecan_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return pecan_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
+                             g_date_time_get_day_of_month (now));
+}
+
+/**
+ * pecan_day_describe:
+ * @day: a day, in days since 1970-01-01
+ *
+ * Returns: (transfer full): the day as a person reads it, in their
+ *   language: "16 March 2026"
+ */
+char *
+pecan_day_describe (gint32 day)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  pecan_day_to_ymd (day, &y, &m, &d);
+  date = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  /* TRANSLATORS: a date for people, as g_date_time_format() writes it:
+   * "22 November 2026"; "%-d. %B %Y" in German */
+  return g_date_time_format (date, C_("date", "%-d %B %Y"));
 }

@@ -45,5 +45,7 @@ gboolean         pecan_period_months     (const PecanPeriod *period,
                                           int               *last_month);
 gint32           pecan_month_last_day    (int                year,
                                           int                month);
+gint32           pecan_day_today         (void);
+char            *pecan_day_describe      (gint32             day);
 
 G_END_DECLS

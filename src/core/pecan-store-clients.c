@@ -15,32 +15,16 @@
   " coalesce (l.contact_name, ''), l.share, coalesce (l.report, 1)" \
   " FROM customer AS c LEFT JOIN client AS l ON l.tenant_id = c.tenant_id"
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
-/* A name as typed, without the spaces around it; "" for none. */
-static char *
-stripped (const char *text)
-{
-  return g_strstrip (g_strdup (text != NULL ? text : ""));
-}
-
 static PecanClient *
 read_client (sqlite3_stmt *stmt)
 {
   PecanClientInfo info = {
     .customer_id = sqlite3_column_int64 (stmt, 0),
-    .tenant_id = column_dup (stmt, 1),
-    .name = column_dup (stmt, 2),
-    .domain = column_dup (stmt, 3),
-    .display_name = column_dup (stmt, 4),
-    .contact_name = column_dup (stmt, 5),
+    .tenant_id = pecan_store_column_text (stmt, 1),
+    .name = pecan_store_column_text (stmt, 2),
+    .domain = pecan_store_column_text (stmt, 3),
+    .display_name = pecan_store_column_text (stmt, 4),
+    .contact_name = pecan_store_column_text (stmt, 5),
     .share = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? PECAN_SHARE_DEFAULT
                                                          : sqlite3_column_int (stmt, 6),
     .report = sqlite3_column_int (stmt, 7) != 0,
@@ -160,8 +144,8 @@ pecan_client_save (PecanStore             *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, info->tenant_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, stripped (info->display_name), -1, g_free);
-  sqlite3_bind_text (stmt, 3, stripped (info->contact_name), -1, g_free);
+  pecan_store_bind_stripped (stmt, 2, info->display_name);
+  pecan_store_bind_stripped (stmt, 3, info->contact_name);
   if (info->share == PECAN_SHARE_DEFAULT)
     sqlite3_bind_null (stmt, 4);
   else

@@ -37,6 +37,13 @@ gboolean      pecan_store_step_done    (PecanStore    *self,
                                         GError       **error);
 void          pecan_store_set_error    (PecanStore    *self,
                                         GError       **error);
+void          pecan_store_set_damaged  (const char    *path,
+                                        const char    *reason,
+                                        GError       **error);
+gboolean      pecan_store_check_file   (const char    *path,
+                                        GError       **error);
+gboolean      pecan_store_has_wal      (const char    *path);
+void          pecan_store_make_private (const char    *path);
 gboolean      pecan_store_check        (PecanStore    *self,
                                         GError       **error);
 gboolean      pecan_store_migrate      (PecanStore    *self,
@@ -48,6 +55,52 @@ gboolean      pecan_store_remove_coverage (PecanStore *self,
                                            gint64     *lines_removed,
                                            GError    **error);
 int           pecan_store_month_of_day (gint32      day);
+
+/* What the tables of people's records (clients, claims) share. */
+typedef gboolean (*PecanStoreWriteFunc) (PecanStore  *self,
+                                         gpointer     data,
+                                         GError     **error);
+
+char         *pecan_store_column_text  (sqlite3_stmt *stmt,
+                                        int           column);
+void          pecan_store_bind_stripped (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *text);
+char         *pecan_store_stamp        (void);
+gboolean      pecan_store_savepoint    (PecanStore          *self,
+                                        PecanStoreWriteFunc  write,
+                                        gpointer             data,
+                                        GError             **error);
+
+/* Claims of a kind ("cpor", "coop"): see pecan-store-claims.c. */
+int           pecan_store_claim_status    (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           GError            **error);
+gboolean      pecan_store_claim_add_event (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           int                 status,
+                                           gint32              day,
+                                           const char         *note,
+                                           GError            **error);
+gboolean      pecan_store_claim_move      (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           int                 status,
+                                           gint32              day,
+                                           const char         *note,
+                                           GError            **error);
+gboolean      pecan_store_claim_set_notes (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           const char         *notes,
+                                           GError            **error);
+gboolean      pecan_store_claim_delete    (PecanStore         *self,
+                                           const char         *kind,
+                                           gint64              id,
+                                           const char * const *children,
+                                           GError            **error);
 gboolean      pecan_store_rebuild_month (PecanStore *self,
                                          gint64      subscription_id,
                                          int         month,

@@ -124,10 +124,68 @@ static const char migration_3[] =
   "  contact_name TEXT NOT NULL DEFAULT '', share INTEGER, report INTEGER NOT NULL DEFAULT 1,"
   "  updated_at TEXT NOT NULL) WITHOUT ROWID;";
 
+/* Claiming Partner of Record customer associations, as the wizard prepares
+ * them: a claim, its proofs of execution and its status history. The
+ * customer is kept by tenant, as the client settings are. azure_link holds
+ * the customers whose Azure consumption was linked to the partner instead
+ * (Partner Admin Link or Lighthouse). */
+static const char migration_4[] =
+  "CREATE TABLE cpor_claim ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, partner_id TEXT NOT NULL,"
+  "  customer_tenant TEXT, customer_name TEXT NOT NULL, id_type INTEGER NOT NULL,"
+  "  customer_ref TEXT NOT NULL, solution_area TEXT NOT NULL, engagement TEXT NOT NULL,"
+  "  workloads TEXT NOT NULL, customer_contact_name TEXT NOT NULL,"
+  "  customer_contact_email TEXT NOT NULL, customer_contact_title TEXT NOT NULL,"
+  "  partner_contact_name TEXT NOT NULL, partner_contact_email TEXT NOT NULL,"
+  "  incentives INTEGER NOT NULL, opt_out INTEGER NOT NULL, status INTEGER NOT NULL,"
+  "  notes TEXT NOT NULL, step INTEGER NOT NULL, created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE cpor_document ("
+  "  claim_id INTEGER NOT NULL REFERENCES cpor_claim (id), position INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,"
+  "  added_on INTEGER NOT NULL, PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE cpor_event ("
+  "  claim_id INTEGER NOT NULL REFERENCES cpor_claim (id), position INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL, day INTEGER NOT NULL, note TEXT NOT NULL,"
+  "  PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE azure_link (tenant_id TEXT PRIMARY KEY, linked_on INTEGER NOT NULL)"
+  "  WITHOUT ROWID;";
+
+/* Co-op claims (Microsoft Commerce Incentives): a claim, its documents
+ * with their amounts, its status history and the portal's steps ticked by
+ * hand; and the funds earned per usage period, as entered from Partner
+ * Center. Amounts in nano-units, as everywhere. */
+static const char migration_5[] =
+  "CREATE TABLE coop_claim ("
+  "  id INTEGER PRIMARY KEY, program TEXT NOT NULL, fund_category TEXT NOT NULL,"
+  "  location_id TEXT NOT NULL, funding_pool TEXT NOT NULL, fiscal_year INTEGER NOT NULL,"
+  "  half INTEGER NOT NULL, activity_name TEXT NOT NULL, activity_description TEXT NOT NULL,"
+  "  start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, amount INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL, partner_id TEXT NOT NULL, contact_email TEXT NOT NULL,"
+  "  status INTEGER NOT NULL, notes TEXT NOT NULL, created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE coop_document ("
+  "  claim_id INTEGER NOT NULL REFERENCES coop_claim (id), position INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL, amount INTEGER, day INTEGER NOT NULL,"
+  "  PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE coop_event ("
+  "  claim_id INTEGER NOT NULL REFERENCES coop_claim (id), position INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL, day INTEGER NOT NULL, note TEXT NOT NULL,"
+  "  PRIMARY KEY (claim_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE coop_tick ("
+  "  claim_id INTEGER NOT NULL REFERENCES coop_claim (id), step INTEGER NOT NULL,"
+  "  day INTEGER NOT NULL, PRIMARY KEY (claim_id, step)) WITHOUT ROWID;"
+  "CREATE TABLE coop_funds ("
+  "  fiscal_year INTEGER NOT NULL, half INTEGER NOT NULL, currency TEXT NOT NULL,"
+  "  earned INTEGER NOT NULL, PRIMARY KEY (fiscal_year, half, currency)) WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PECAN_STORE_SCHEMA_VERSION);
@@ -182,6 +240,12 @@ check_identity (PecanStore  *self,
   int application_id = query_int (self, "PRAGMA application_id");
   int tables = query_int (self, "SELECT count(*) FROM sqlite_schema");
 
+  /* Reading the schema is where SQLite finds a damaged one. */
+  if (application_id < 0 || tables < 0)
+    {
+      pecan_store_set_error (self, error);
+      return FALSE;
+    }
   if (application_id == PECAN_APPLICATION_ID || (application_id == 0 && tables == 0))
     return TRUE;
   g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_A_DATABASE,

@@ -84,26 +84,24 @@ pecan_store_set_error (PecanStore  *self,
                        GError     **error)
 {
   int code = sqlite3_errcode (self->db);
-  PecanStoreError kind = PECAN_STORE_ERROR_FAILED;
 
+  /* SQLite finds most damage at the first read of the pages it hits, in
+   * any query: the same message as when the file is refused at once. */
   if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-    kind = PECAN_STORE_ERROR_NOT_A_DATABASE;
+    {
+      /* TRANSLATORS: the end of "“FILE” is damaged: …"; %s is SQLite's own words */
+      g_autofree char *reason = g_strdup_printf (_("SQLite reports “%s”"),
+                                                 sqlite3_errmsg (self->db));
+      pecan_store_set_damaged (self->path, reason, error);
+    }
   else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    kind = PECAN_STORE_ERROR_BUSY;
-
-  if (kind == PECAN_STORE_ERROR_NOT_A_DATABASE)
-    g_set_error (error, PECAN_STORE_ERROR, kind,
-                 _("“%s” is damaged or is not a Pecan database (%s). Move it aside and "
-                   "start with a new database, or restore a backup."),
-                 self->path, sqlite3_errmsg (self->db));
-  else if (kind == PECAN_STORE_ERROR_BUSY)
-    g_set_error (error, PECAN_STORE_ERROR, kind,
+    g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_BUSY,
                  _("Another program is writing to “%s”. Wait until it has finished, then "
                    "try again."),
                  self->path);
   else
-    g_set_error (error, PECAN_STORE_ERROR, kind, _("Database error in “%s”: %s"),
-                 self->path, sqlite3_errmsg (self->db));
+    g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_FAILED,
+                 _("Database error in “%s”: %s"), self->path, sqlite3_errmsg (self->db));
 }
 
 gboolean
@@ -225,7 +223,9 @@ static const char file_pragmas[] =
  * @error: return location for a #PECAN_STORE_ERROR or #G_IO_ERROR
  *
  * Opens the database, creating it (owner-only) when it does not exist, and
- * brings its schema up to date.
+ * brings its schema up to date. A file that is damaged, of another program
+ * or of a newer Pecan is refused, and left as it is: nothing is written to
+ * it, nor to its WAL.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -234,11 +234,15 @@ pecan_store_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(PecanStore) self = g_object_new (PECAN_TYPE_STORE, NULL);
+  gboolean had_wal;
 
   self->path = path != NULL ? g_strdup (path) : pecan_store_default_path ();
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS) && !create_private_file (self->path, error))
     return NULL;
+  if (!pecan_store_check_file (self->path, error))
+    return NULL;
 
+  had_wal = pecan_store_has_wal (self->path);
   if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
     {
@@ -247,10 +251,14 @@ pecan_store_open (const char  *path,
     }
   sqlite3_busy_timeout (self->db, 10000);
   sqlite3_extended_result_codes (self->db, 0);
-  if (!pecan_store_exec (self, connection_pragmas, error)
-      || !pecan_store_check (self, error)
-      || !pecan_store_exec (self, file_pragmas, error)
-      || !pecan_store_migrate (self, error))
+  /* Closing the last connection writes the WAL back into the database:
+   * not into a file about to be refused. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, had_wal, NULL);
+  if (!pecan_store_exec (self, connection_pragmas, error) || !pecan_store_check (self, error))
+    return NULL;
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  pecan_store_make_private (self->path);
+  if (!pecan_store_exec (self, file_pragmas, error) || !pecan_store_migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -439,4 +447,49 @@ pecan_store_set_incident_note (PecanStore  *self,
   sqlite3_bind_text (stmt, 4, note != NULL ? note : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
   return pecan_store_step_done (self, stmt, error);
+}
+
+/* A text column, "" for NULL. */
+char *
+pecan_store_column_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* A text as typed, without the blanks around it; "" for NULL. */
+void
+pecan_store_bind_stripped (sqlite3_stmt *stmt,
+                           int           index,
+                           const char   *text)
+{
+  sqlite3_bind_text (stmt, index, g_strstrip (g_strdup (text != NULL ? text : "")), -1, g_free);
+}
+
+/* The time of a change, to the microsecond: two saves in a row differ. */
+char *
+pecan_store_stamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* Runs @write in a savepoint: all of it is kept, or none. */
+gboolean
+pecan_store_savepoint (PecanStore          *self,
+                       PecanStoreWriteFunc  write,
+                       gpointer             data,
+                       GError             **error)
+{
+  if (!pecan_store_exec (self, "SAVEPOINT record", error))
+    return FALSE;
+  if (!write (self, data, error))
+    {
+      pecan_store_exec (self, "ROLLBACK TO record; RELEASE record", NULL);
+      return FALSE;
+    }
+  return pecan_store_exec (self, "RELEASE record", error);
 }

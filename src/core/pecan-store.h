@@ -13,10 +13,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PecanStore, pecan_store, PECAN, STORE, GObject)
 
 /* The schema this build writes; see pecan-store-schema.c. */
-#define PECAN_STORE_SCHEMA_VERSION 3
+#define PECAN_STORE_SCHEMA_VERSION 5
 
 char       *pecan_store_default_path     (void);
 PecanStore *pecan_store_open             (const char  *path,
+                                          GError     **error);
+gboolean    pecan_store_error_can_move_aside (const GError *error);
+char       *pecan_store_move_aside       (const char  *path,
                                           GError     **error);
 const char *pecan_store_get_path         (PecanStore  *self);
 int         pecan_store_get_pec_rate     (PecanStore  *self);

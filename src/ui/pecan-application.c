@@ -4,13 +4,16 @@
  *
  * One instance: starting Pecan again presents the open window, and files
  * given on its command line are imported there. The database is chosen by
- * --database, else $PECAN_DATABASE, else the user's data folder.
+ * --database, else $PECAN_DATABASE, else the user's data folder. When it
+ * is damaged or of a newer Pecan, a message offers to move it aside and
+ * start with a new one; nothing is replaced without that answer.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "pecan-application.h"
+#include "pecan-error.h"
 #include "pecan-session.h"
 #include "pecan-store.h"
 #include "pecan-window.h"
@@ -20,6 +23,8 @@ struct _PecanApplication
   GtkApplication  parent_instance;
 
   char           *database_path;
+  GtkWindow      *move_aside_dialog;  /* weak: shown while the database cannot open */
+  GPtrArray      *pending_files;      /* GFile: to import once it can */
 };
 
 G_DEFINE_FINAL_TYPE (PecanApplication, pecan_application, GTK_TYPE_APPLICATION)
@@ -49,22 +54,130 @@ show_error (PecanApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Files given while the database could not open wait for the window. */
+static void
+import_pending_files (PecanApplication *self,
+                      PecanWindow      *window)
+{
+  if (self->pending_files->len > 0)
+    pecan_window_import_files (window, (GFile **) self->pending_files->pdata,
+                               self->pending_files->len);
+  g_ptr_array_set_size (self->pending_files, 0);
+}
+
+static PecanWindow *
+open_window (PecanApplication  *self,
+             GError           **error)
+{
+  g_autoptr(PecanSession) session = pecan_session_new (self->database_path, error);
+  PecanWindow *window;
+
+  if (session == NULL)
+    return NULL;
+  window = pecan_window_new (self, session);
+  gtk_window_present (GTK_WINDOW (window));
+  import_pending_files (self, window);
+  return window;
+}
+
+/* Where the old database went: the one thing to remember from this. */
+static void
+tell_moved (PecanWindow *window,
+            const char  *moved)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (window),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE,
+                                   _("Pecan started with a new database"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("The database that could not be opened is kept, "
+                                              "as it was, at “%s”."), moved);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+move_aside_response_cb (GtkDialog *dialog,
+                        int        response,
+                        gpointer   user_data)
+{
+  PecanApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  PecanWindow *window = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      moved = pecan_store_move_aside (self->database_path, &error);
+      if (moved != NULL)
+        window = open_window (self, &error);
+      if (window != NULL)
+        tell_moved (window, moved);
+      else
+        show_error (self, error);
+    }
+  g_ptr_array_set_size (self->pending_files, 0);
+  /* Last: the application quits when its last window goes. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The database is damaged or of a newer Pecan: say so, and offer to move
+ * it aside for a new one. */
+static void
+offer_move_aside (PecanApplication *self,
+                  const GError     *error)
+{
+  gboolean newer = g_error_matches (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NEWER_SCHEMA);
+  GtkWidget *dialog;
+
+  g_printerr ("%s\n", error->message);
+  dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE,
+                                   "%s", newer ? _("The database is from a newer Pecan")
+                                                : _("The database is damaged"));
+  gtk_message_dialog_format_secondary_text (
+    GTK_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+    newer ? _("Open it with that newer version of Pecan to keep working with it. Or move it "
+              "aside: it is kept, unchanged, under a new name in the same folder, and Pecan "
+              "starts with a new, empty database.")
+          : _("Moving it aside keeps it, unchanged, under a new name in the same folder; "
+              "Pecan then starts with a new, empty database."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Quit"), GTK_RESPONSE_CLOSE,
+                          _("_Move Aside and Start Fresh"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Pecan"));
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (move_aside_response_cb), self);
+  g_set_weak_pointer (&self->move_aside_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The window, opened when there is none; NULL while a message says why
+ * the database cannot open. */
 static PecanWindow *
 ensure_window (PecanApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(PecanSession) session = NULL;
   g_autoptr(GError) error = NULL;
+  PecanWindow *opened;
 
   if (PECAN_IS_WINDOW (window))
     return PECAN_WINDOW (window);
-  session = pecan_session_new (self->database_path, &error);
-  if (session == NULL)
+  if (self->move_aside_dialog != NULL)
     {
-      show_error (self, error);
+      gtk_window_present (self->move_aside_dialog);
       return NULL;
     }
-  return pecan_window_new (self, session);
+  opened = open_window (self, &error);
+  if (opened == NULL && pecan_store_error_can_move_aside (error))
+    offer_move_aside (self, error);
+  else if (opened == NULL)
+    {
+      show_error (self, error);
+      g_ptr_array_set_size (self->pending_files, 0);
+    }
+  return opened;
 }
 
 static void
@@ -156,12 +269,16 @@ pecan_application_open (GApplication  *application,
                         int            n_files,
                         const char    *hint)
 {
-  PecanWindow *window = ensure_window (PECAN_APPLICATION (application));
+  PecanApplication *self = PECAN_APPLICATION (application);
+  PecanWindow *window;
 
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+  window = ensure_window (self);
   if (window == NULL)
     return;
   gtk_window_present (GTK_WINDOW (window));
-  pecan_window_import_files (window, files, n_files);
+  import_pending_files (self, window);
 }
 
 static void
@@ -170,6 +287,8 @@ pecan_application_finalize (GObject *object)
   PecanApplication *self = PECAN_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->move_aside_dialog);
 
   G_OBJECT_CLASS (pecan_application_parent_class)->finalize (object);
 }
@@ -191,6 +310,7 @@ static void
 pecan_application_init (PecanApplication *self)
 {
   self->database_path = pecan_store_default_path ();
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -221,4 +341,19 @@ pecan_application_get_database_path (PecanApplication *self)
 {
   g_return_val_if_fail (PECAN_IS_APPLICATION (self), NULL);
   return self->database_path;
+}
+
+/**
+ * pecan_application_set_database_path:
+ * @path: the database the next window opens, as --database names it
+ */
+void
+pecan_application_set_database_path (PecanApplication *self,
+                                     const char       *path)
+{
+  g_return_if_fail (PECAN_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
 }

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (PecanApplication, pecan_application, PECAN, APPLICATION, G
 
 PecanApplication *pecan_application_new               (GApplicationFlags  flags);
 const char       *pecan_application_get_database_path (PecanApplication  *self);
+void              pecan_application_set_database_path (PecanApplication  *self,
+                                                       const char        *path);
 
 G_END_DECLS

@@ -337,6 +337,7 @@ session_changed_cb (PecanUsagePage *self)
     {
       self->stale = TRUE;
       cancel_model (self);
+      g_cancellable_cancel (self->categories_cancellable);
       return;
     }
   self->stale = FALSE;
@@ -355,9 +356,16 @@ generation_changed_cb (PecanUsagePage *self)
   session_changed_cb (self);
 }
 
+/* A filter changed: hidden, the page waits until it is shown, whatever
+ * changed it (a dropdown filled late, the search entry's delayed signal). */
 static void
 filter_changed_cb (PecanUsagePage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = self->session != NULL;
+      return;
+    }
   update_model (self, FALSE);
 }
 

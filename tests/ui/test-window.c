@@ -8,7 +8,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pecan-application.h"
@@ -373,6 +375,170 @@ test_window_pages_dark (WindowFixture *f,
   g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
 }
 
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+/* Starts the application on @path, as `pecan --database PATH` does: the
+ * fixture's window is closed first. Returns the message that shows. */
+static GtkMessageDialog *
+activate_on (WindowFixture *f,
+             const char    *path)
+{
+  GtkWindow *dialog;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  pecan_application_set_database_path (f->app, path);
+  g_application_activate (G_APPLICATION (f->app));
+  g_assert_null (pecan_ui_test_find_toplevel (PECAN_TYPE_WINDOW));
+  dialog = pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (dialog));
+  return GTK_MESSAGE_DIALOG (dialog);
+}
+
+/* Clicks the button of @dialog labelled @label, which closes it. */
+static void
+press (GtkMessageDialog *dialog,
+       int               response,
+       const char       *label)
+{
+  GtkWidget *button = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), response);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, label);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (button, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (dialog);
+}
+
+/* The database moved aside from @path, found by its name. */
+static char *
+find_moved (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *prefix = g_strdup_printf ("%s.aside-", strrchr (path, '/') + 1);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && !g_str_has_suffix (name, "-wal")
+        && !g_str_has_suffix (name, "-shm"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* A damaged database: a message says so and offers to move it aside; the
+ * window then opens on a new database, and says where the old one is. A
+ * file given meanwhile imports then. */
+static void
+test_window_damaged (WindowFixture *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->db.dir, "damaged.db", NULL);
+  g_autofree char *csv = pecan_test_data_path ("daily-small.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autofree char *saved_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+  g_autofree char *moved = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GtkMessageDialog *dialog;
+  guint32 bytes[2048];
+
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)
+    bytes[i] = g_rand_int (rand);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL));
+  before = file_bytes (path);
+  saved_path = g_strdup (pecan_application_get_database_path (f->app));
+
+  dialog = activate_on (f, path);
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (text, ==, "The database is damaged");
+  g_assert_nonnull (strstr (secondary, path));
+  g_assert_nonnull (strstr (secondary, "it is not an SQLite database"));
+  g_application_open (G_APPLICATION (f->app), &file, 1, "");
+  g_assert_true (GTK_WINDOW (dialog) == pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  after = file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  press (dialog, GTK_RESPONSE_ACCEPT, "_Move Aside and Start Fresh");
+  f->window = PECAN_WINDOW (pecan_ui_test_find_toplevel (PECAN_TYPE_WINDOW));
+  g_assert_nonnull (f->window);
+  moved = find_moved (path);
+  g_assert_nonnull (moved);
+  after = file_bytes (moved);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A message over the new window says where the old database is. */
+  dialog = GTK_MESSAGE_DIALOG (pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  g_clear_pointer (&secondary, g_free);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, moved));
+  press (dialog, GTK_RESPONSE_CLOSE, "_Close");
+
+  wait_for_imports (f);
+  wait_for_text (f, "Imported “daily-small.csv”");
+  wait_for_text (f, "PEC earned");
+  g_assert_cmpint (pecan_test_query_int (path, "SELECT count(*) FROM batch"), ==, 1);
+  pecan_application_set_database_path (f->app, saved_path);
+}
+
+/* A newer Pecan's database: the message says so; Quit leaves it be. */
+static void
+test_window_newer (WindowFixture *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          PECAN_STORE_SCHEMA_VERSION + 1);
+  g_autofree char *saved_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GtkMessageDialog *dialog;
+  sqlite3 *db = NULL;
+
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  g_clear_object (&f->db.store);
+  g_assert_cmpint (sqlite3_open (f->db.db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  before = file_bytes (f->db.db_path);
+  saved_path = g_strdup (pecan_application_get_database_path (f->app));
+
+  dialog = activate_on (f, f->db.db_path);
+  g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (text, ==, "The database is from a newer Pecan");
+  g_assert_nonnull (strstr (secondary, f->db.db_path));
+  g_assert_nonnull (strstr (secondary, "newer version of Pecan"));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT));
+
+  press (dialog, GTK_RESPONSE_CLOSE, "_Quit");
+  g_assert_null (pecan_ui_test_find_toplevel (PECAN_TYPE_WINDOW));
+  g_assert_null (find_moved (f->db.db_path));
+  after = file_bytes (f->db.db_path);
+  g_assert_true (g_bytes_equal (before, after));
+  pecan_application_set_database_path (f->app, saved_path);
+}
+
 static void
 add (const char    *path,
      const char    *fixture,
@@ -398,6 +564,8 @@ main (int   argc,
   add ("/window/open-customer", "daily-small.csv", test_window_open_customer);
   add ("/window/preferences", "daily-small.csv", test_window_preferences);
   add ("/window/shortcuts", NULL, test_window_shortcuts);
+  add ("/window/damaged-database", NULL, test_window_damaged);
+  add ("/window/newer-database", NULL, test_window_newer);
 
   return g_test_run ();
 }
