@@ -78,7 +78,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char * const pages[] = { "overview", "customers", "lost", "usage", "imports", "overview" };
+  static const char * const pages[] = { "overview", "customers", "lost", "usage", "imports", "reports", "overview" };
   g_autoptr(PecanApplication) app = NULL;
   PecanWindow *window;
 

@@ -280,6 +280,7 @@ test_window_pages (WindowFixture *f,
     { "lost", "PEC Lost in" },
     { "usage", " lines" },
     { "imports", "daily-small.csv" },
+    { "reports", "Client Reports for" },
     { "overview", "PEC-eligible spend" },
   };
 
