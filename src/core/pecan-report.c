@@ -19,6 +19,7 @@
 #include "pecan-parse.h"
 #include "pecan-query.h"
 #include "pecan-report-private.h"
+#include "pecan-store-private.h"
 
 #define SETTING_SHARE "report-share"
 #define SETTING_PARTNER_NAME "report-partner-name"
@@ -59,10 +60,16 @@ pecan_report_settings_save (PecanStore                 *store,
 
   g_return_val_if_fail (settings->share >= 0 && settings->share <= 10000, FALSE);
 
-  return pecan_store_set_setting (store, SETTING_SHARE, share, error)
-         && pecan_store_set_setting (store, SETTING_PARTNER_NAME, name, error)
-         && pecan_store_set_setting (store, SETTING_PARTNER_COST,
-                                     settings->partner_cost ? "1" : "0", error);
+  /* All three, or none. */
+  if (!pecan_store_exec (store, "SAVEPOINT report_settings", error))
+    return FALSE;
+  if (pecan_store_set_setting (store, SETTING_SHARE, share, error)
+      && pecan_store_set_setting (store, SETTING_PARTNER_NAME, name, error)
+      && pecan_store_set_setting (store, SETTING_PARTNER_COST, settings->partner_cost ? "1" : "0",
+                                  error))
+    return pecan_store_exec (store, "RELEASE report_settings", error);
+  pecan_store_exec (store, "ROLLBACK TO report_settings; RELEASE report_settings", NULL);
+  return FALSE;
 }
 
 void
@@ -373,7 +380,8 @@ unique_file_name (GHashTable            *taken,
  * @store: the database
  * @options: what to write
  * @clients: a model of #PecanClient: a workbook for each one that has
- *   usage in the period
+ *   usage in the period, whether it is set to get reports or not (the
+ *   caller leaves out those it should not write)
  * @directory: where to write them; files of the same name are replaced
  * @done: (scope call): called after each client, written or not
  * @progress: (scope call) (nullable): called with the fraction done
