@@ -19,7 +19,6 @@
 #include "pecan-parse.h"
 #include "pecan-query.h"
 #include "pecan-report-private.h"
-#include "pecan-store-private.h"
 
 #define SETTING_SHARE "report-share"
 #define SETTING_PARTNER_NAME "report-partner-name"
@@ -60,16 +59,11 @@ pecan_report_settings_save (PecanStore                 *store,
 
   g_return_val_if_fail (settings->share >= 0 && settings->share <= 10000, FALSE);
 
-  /* All three, or none. */
-  if (!pecan_store_exec (store, "SAVEPOINT report_settings", error))
-    return FALSE;
-  if (pecan_store_set_setting (store, SETTING_SHARE, share, error)
-      && pecan_store_set_setting (store, SETTING_PARTNER_NAME, name, error)
-      && pecan_store_set_setting (store, SETTING_PARTNER_COST, settings->partner_cost ? "1" : "0",
-                                  error))
-    return pecan_store_exec (store, "RELEASE report_settings", error);
-  pecan_store_exec (store, "ROLLBACK TO report_settings; RELEASE report_settings", NULL);
-  return FALSE;
+  return pecan_store_set_settings (store, error,
+                                   SETTING_SHARE, share,
+                                   SETTING_PARTNER_NAME, name,
+                                   SETTING_PARTNER_COST, settings->partner_cost ? "1" : "0",
+                                   NULL);
 }
 
 void
