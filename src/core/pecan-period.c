@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "pecan-parse.h"
@@ -296,5 +298,7 @@ pecan_day_describe (gint32 day)
 
   pecan_day_to_ymd (day, &y, &m, &d);
   date = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  return g_date_time_format (date, "%-d %B %Y");
+  /* TRANSLATORS: a date for people, as g_date_time_format() writes it:
+   * "22 November 2026"; "%-d. %B %Y" in German */
+  return g_date_time_format (date, C_("date", "%-d %B %Y"));
 }

@@ -458,7 +458,9 @@ write_summary (Book    *book,
 
   now = book->options->produced != NULL ? g_date_time_ref (book->options->produced)
                                         : g_date_time_new_now_local ();
-  date = g_date_time_format (now, "%-d %B %Y");
+  date = pecan_day_describe (pecan_day_from_ymd (g_date_time_get_year (now),
+                                                 g_date_time_get_month (now),
+                                                 g_date_time_get_day_of_month (now)));
   /* TRANSLATORS: %s is a date, "22 November 2026" */
   produced = g_strdup_printf (_("Produced on %s with Pecan."), date);
   worksheet_write_string (sheet, row, 0, produced, book->f_small);
@@ -802,17 +804,26 @@ period_text (const PecanPeriod *period)
   int first, last, y, m, d;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) to = NULL;
   gboolean months = pecan_period_months (period, &first, &last);
 
-  pecan_day_to_ymd (period->first, &y, &m, &d);
-  from = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  pecan_day_to_ymd (period->last, &y, &m, &d);
-  to = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  /* A month's name as it stands alone ("%OB"), not in a date. */
-  a = g_date_time_format (from, months ? "%OB %Y" : "%-d %B %Y");
-  b = g_date_time_format (to, months ? "%OB %Y" : "%-d %B %Y");
+  if (months)
+    {
+      g_autoptr(GDateTime) from = NULL;
+      g_autoptr(GDateTime) to = NULL;
+
+      pecan_day_to_ymd (period->first, &y, &m, &d);
+      from = g_date_time_new_utc (y, m, d, 0, 0, 0);
+      pecan_day_to_ymd (period->last, &y, &m, &d);
+      to = g_date_time_new_utc (y, m, d, 0, 0, 0);
+      /* A month's name as it stands alone ("%OB"), not in a date. */
+      a = g_date_time_format (from, "%OB %Y");
+      b = g_date_time_format (to, "%OB %Y");
+    }
+  else
+    {
+      a = pecan_day_describe (period->first);
+      b = pecan_day_describe (period->last);
+    }
   if (g_str_equal (a, b))
     return g_steal_pointer (&a);
   return g_strdup_printf (_("%s to %s"), a, b);

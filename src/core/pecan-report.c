@@ -59,10 +59,11 @@ pecan_report_settings_save (PecanStore                 *store,
 
   g_return_val_if_fail (settings->share >= 0 && settings->share <= 10000, FALSE);
 
-  return pecan_store_set_setting (store, SETTING_SHARE, share, error)
-         && pecan_store_set_setting (store, SETTING_PARTNER_NAME, name, error)
-         && pecan_store_set_setting (store, SETTING_PARTNER_COST,
-                                     settings->partner_cost ? "1" : "0", error);
+  return pecan_store_set_settings (store, error,
+                                   SETTING_SHARE, share,
+                                   SETTING_PARTNER_NAME, name,
+                                   SETTING_PARTNER_COST, settings->partner_cost ? "1" : "0",
+                                   NULL);
 }
 
 void
@@ -373,7 +374,8 @@ unique_file_name (GHashTable            *taken,
  * @store: the database
  * @options: what to write
  * @clients: a model of #PecanClient: a workbook for each one that has
- *   usage in the period
+ *   usage in the period, whether it is set to get reports or not (the
+ *   caller leaves out those it should not write)
  * @directory: where to write them; files of the same name are replaced
  * @done: (scope call): called after each client, written or not
  * @progress: (scope call) (nullable): called with the fraction done

@@ -187,7 +187,7 @@ pecan_cpor_load (PecanStore  *store,
     pecan_store_set_error (store, error);
   else
     g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no claim %lld."), (long long) id);
+                 _("There is no CPOR claim %lld."), (long long) id);
   return NULL;
 }
 

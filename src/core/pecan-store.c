@@ -493,3 +493,53 @@ pecan_store_savepoint (PecanStore          *self,
     }
   return pecan_store_exec (self, "RELEASE record", error);
 }
+
+typedef struct
+{
+  const char *first_key;
+  va_list    *rest;
+} Settings;
+
+static gboolean
+write_settings (PecanStore  *self,
+                gpointer     data,
+                GError     **error)
+{
+  Settings *settings = data;
+
+  for (const char *key = settings->first_key; key != NULL;
+       key = va_arg (*settings->rest, const char *))
+    {
+      const char *value = va_arg (*settings->rest, const char *);
+
+      if (!pecan_store_set_setting (self, key, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pecan_store_set_settings:
+ * @self: a store
+ * @error: return location for an error
+ * @first_key: a setting's key, then its value, then more pairs, then %NULL
+ *
+ * Sets several settings at once: all of them, or none.
+ *
+ * Returns: %TRUE when every setting was saved
+ */
+gboolean
+pecan_store_set_settings (PecanStore  *self,
+                          GError     **error,
+                          const char  *first_key,
+                          ...)
+{
+  va_list rest;
+  Settings settings = { first_key, &rest };
+  gboolean ok;
+
+  va_start (rest, first_key);
+  ok = pecan_store_savepoint (self, write_settings, &settings, error);
+  va_end (rest);
+  return ok;
+}

@@ -32,6 +32,10 @@ gboolean    pecan_store_set_setting      (PecanStore  *self,
                                           const char  *key,
                                           const char  *value,
                                           GError     **error);
+gboolean    pecan_store_set_settings     (PecanStore  *self,
+                                          GError     **error,
+                                          const char  *first_key,
+                                          ...) G_GNUC_NULL_TERMINATED;
 char       *pecan_store_backup           (PecanStore  *self,
                                           const char  *target,
                                           GError     **error);

@@ -16,7 +16,10 @@ main (int   argc,
   g_autoptr(PecanApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PECAN_LOCALEDIR: the translations of an uninstalled build (po/ in the
+   * build tree), for its tests. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PECAN_LOCALEDIR") != NULL
+                                     ? g_getenv ("PECAN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_application_name (_("Pecan"));

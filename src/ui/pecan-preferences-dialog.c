@@ -3,13 +3,30 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The PEC rate belongs to the database (pecan-cli computes with the same
- * one); the rest is the user's taste, in GSettings. Changes apply at once.
+ * one); so do the report settings, which pecan-cli's reports use too. The
+ * rest is the user's taste, in GSettings. Changes apply at once. The
+ * report settings are written on a worker thread, one write at a time, as
+ * a write may wait for the database while an import runs.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "pecan-preferences-dialog.h"
+#include "pecan-report.h"
+
+/* The writes of the report settings; they outlive the dialog when it
+ * closes during one. */
+typedef struct
+{
+  PecanReportSettings *pending;   /* to write once the write running is done */
+  gboolean             running;
+  gboolean             closed;    /* the dialog is gone: free once done */
+  gboolean             figures_changed;
+  int                  saved_share;
+  gboolean             saved_cost;
+} Writes;
 
 struct _PecanPreferencesDialog
 {
@@ -21,6 +38,12 @@ struct _PecanPreferencesDialog
   GtkSpinButton *rate_spin;
   GtkDropDown   *period_dropdown;
   GtkSwitch     *stacked_switch;
+  GtkSpinButton *share_spin;
+  GtkEntry      *partner_entry;
+  GtkSwitch     *cost_switch;
+
+  gboolean       loading;         /* the fields are being filled in */
+  Writes        *writes;
 };
 
 G_DEFINE_FINAL_TYPE (PecanPreferencesDialog, pecan_preferences_dialog, GTK_TYPE_WINDOW)
@@ -55,12 +78,126 @@ period_changed_cb (PecanPreferencesDialog *self)
     g_settings_set_string (self->settings, "default-period", period_choices[selected]);
 }
 
+/* The default share reads and writes as the core does: "12.5 %". */
+static int
+share_input_cb (GtkSpinButton *spin,
+                double        *value,
+                gpointer       user_data)
+{
+  int share;
+
+  if (!pecan_report_parse_share (gtk_editable_get_text (GTK_EDITABLE (spin)), &share))
+    return GTK_INPUT_ERROR;
+  *value = share;
+  return TRUE;
+}
+
+static gboolean
+share_output_cb (GtkSpinButton *spin,
+                 gpointer       user_data)
+{
+  g_autofree char *text = pecan_report_format_share ((int) lround (gtk_spin_button_get_value (spin)));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+report_settings_free (gpointer data)
+{
+  if (data == NULL)
+    return;
+  pecan_report_settings_clear (data);
+  g_free (data);
+}
+
+/* On a worker thread. */
+static GObject *
+write_report_settings (PecanStore    *store,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  pecan_report_settings_save (store, data, error);
+  return NULL;
+}
+
+static void write_next (PecanSession *session,
+                        Writes       *writes);
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Writes *writes = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) nothing = pecan_session_run_finish (PECAN_SESSION (source), result, &error);
+
+  if (error != NULL)
+    g_warning ("Could not save the report settings: %s", error->message);
+  /* The Reports page computes the credits with the default share. */
+  else if (writes->figures_changed)
+    pecan_session_data_changed (PECAN_SESSION (source));
+  writes->figures_changed = FALSE;
+  write_next (PECAN_SESSION (source), writes);
+}
+
+/* Writes the settings waiting, if any, after the write before: one write
+ * at a time, in order, even once the dialog is closed. */
+static void
+write_next (PecanSession *session,
+            Writes       *writes)
+{
+  PecanReportSettings *next = g_steal_pointer (&writes->pending);
+
+  writes->running = next != NULL;
+  if (next == NULL)
+    {
+      if (writes->closed)
+        g_free (writes);
+      return;
+    }
+  writes->figures_changed = next->share != writes->saved_share
+                            || next->partner_cost != writes->saved_cost;
+  writes->saved_share = next->share;
+  writes->saved_cost = next->partner_cost;
+  pecan_session_run_async (session, write_report_settings, next, report_settings_free, NULL,
+                           written_cb, writes);
+}
+
+static void
+report_settings_changed_cb (PecanPreferencesDialog *self)
+{
+  PecanReportSettings *settings;
+
+  if (self->loading || self->session == NULL)
+    return;
+  settings = g_new0 (PecanReportSettings, 1);
+  settings->share = (int) lround (gtk_spin_button_get_value (self->share_spin));
+  settings->partner_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->partner_entry))));
+  settings->partner_cost = gtk_switch_get_active (self->cost_switch);
+  report_settings_free (self->writes->pending);
+  self->writes->pending = settings;
+  if (!self->writes->running)
+    write_next (self->session, self->writes);
+}
+
 static void
 pecan_preferences_dialog_dispose (GObject *object)
 {
   PecanPreferencesDialog *self = PECAN_PREFERENCES_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_PREFERENCES_DIALOG);
+  if (self->writes != NULL)
+    {
+      /* The last change is still written, on its own. */
+      self->writes->closed = TRUE;
+      if (!self->writes->running)
+        write_next (self->session, self->writes);
+      self->writes = NULL;
+    }
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -79,8 +216,14 @@ pecan_preferences_dialog_class_init (PecanPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, rate_spin);
   gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, stacked_switch);
+  gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, share_spin);
+  gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, partner_entry);
+  gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, cost_switch);
   gtk_widget_class_bind_template_callback (widget_class, rate_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, share_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, share_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, report_settings_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -89,6 +232,7 @@ static void
 pecan_preferences_dialog_init (PecanPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->writes = g_new0 (Writes, 1);
 }
 
 /**
@@ -106,9 +250,21 @@ pecan_preferences_dialog_new (GtkWindow    *parent,
   PecanPreferencesDialog *self = g_object_new (PECAN_TYPE_PREFERENCES_DIALOG,
                                                "transient-for", parent, NULL);
   g_autofree char *choice = NULL;
+  PecanReportSettings report = { 0 };
 
   self->session = g_object_ref (session);
   gtk_spin_button_set_value (self->rate_spin, pecan_store_get_pec_rate (pecan_session_get_store (session)));
+  /* A quick read, as the rate's: the main thread's connection is for
+   * those. */
+  pecan_report_settings_load (pecan_session_get_store (session), &report);
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->share_spin, report.share);
+  gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), report.partner_name);
+  gtk_switch_set_active (self->cost_switch, report.partner_cost);
+  self->writes->saved_share = report.share;
+  self->writes->saved_cost = report.partner_cost;
+  self->loading = FALSE;
+  pecan_report_settings_clear (&report);
   if (settings == NULL)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->period_dropdown), FALSE);

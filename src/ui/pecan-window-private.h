@@ -29,6 +29,7 @@ struct _PecanWindow
   GtkWidget            *lost_page;
   GtkWidget            *usage_page;
   GtkWidget            *imports_page;
+  GtkWidget            *reports_page;
   GtkWidget            *claims_page;
 
   /* The files waiting to be imported, the one being imported, and what

@@ -17,6 +17,7 @@
 #include "pecan-overview-page.h"
 #include "pecan-period-picker.h"
 #include "pecan-preferences-dialog.h"
+#include "pecan-reports-page.h"
 #include "pecan-usage-page.h"
 #include "pecan-window-private.h"
 
@@ -201,6 +202,7 @@ pecan_window_class_init (PecanWindowClass *klass)
   g_type_ensure (PECAN_TYPE_LOST_PAGE);
   g_type_ensure (PECAN_TYPE_USAGE_PAGE);
   g_type_ensure (PECAN_TYPE_IMPORTS_PAGE);
+  g_type_ensure (PECAN_TYPE_REPORTS_PAGE);
   g_type_ensure (PECAN_TYPE_CLAIMS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pecanapp/Pecan/pecan-window.ui");
@@ -216,6 +218,7 @@ pecan_window_class_init (PecanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, lost_page);
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, usage_page);
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, imports_page);
+  gtk_widget_class_bind_template_child (widget_class, PecanWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, PecanWindow, claims_page);
 
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, previous_period_action);
@@ -255,10 +258,11 @@ pecan_window_new (PecanApplication *application,
   PecanWindow *self = g_object_new (PECAN_TYPE_WINDOW, "application", application, NULL);
   GtkWidget *pages[] = {
     self->overview_page, self->customers_page, self->lost_page,
-    self->usage_page, self->imports_page, self->claims_page,
+    self->usage_page, self->imports_page, self->reports_page, self->claims_page,
   };
 
   self->session = g_object_ref (session);
+  g_object_set (self->reports_page, "settings", self->settings, NULL);
   restore_window_state (self);
   apply_default_period (self);
   g_object_set (self->period_picker, "session", session, NULL);
@@ -276,7 +280,8 @@ pecan_window_get_session (PecanWindow *self)
 
 /**
  * pecan_window_show_page:
- * @name: "overview", "customers", "lost", "usage", "imports" or "claims"
+ * @name: "overview", "customers", "lost", "usage", "imports", "reports" or
+ *   "claims"
  */
 void
 pecan_window_show_page (PecanWindow *self,

@@ -96,7 +96,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char * const pages[] = { "overview", "customers", "lost", "usage", "imports", "claims", "overview" };
+  static const char * const pages[] = { "overview", "customers", "lost", "usage", "imports", "reports", "claims", "overview" };
   g_autoptr(PecanApplication) app = NULL;
   PecanWindow *window;
 
