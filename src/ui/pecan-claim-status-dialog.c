@@ -14,7 +14,7 @@
 
 #include "pecan-claim-status-dialog.h"
 #include "pecan-parse.h"
-#include "pecan-ui-util.h"
+#include "pecan-period.h"
 
 struct _PecanClaimStatusDialog
 {
@@ -55,7 +55,7 @@ static void
 day_selected_cb (PecanClaimStatusDialog *self)
 {
   gint32 day = calendar_day (self);
-  g_autofree char *answer_by = pecan_ui_format_day (day + PECAN_CPOR_ANSWER_DAYS);
+  g_autofree char *answer_by = pecan_day_describe (day + PECAN_CPOR_ANSWER_DAYS);
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: %s is the last day to answer Microsoft */

@@ -15,7 +15,7 @@
 
 #include "pecan-claim-wizard-private.h"
 #include "pecan-client.h"
-#include "pecan-ui-util.h"
+#include "pecan-period.h"
 
 /* The solution area each CPOR route stands for, in
  * pecan_cpor_solution_areas(). */
@@ -136,7 +136,7 @@ show_linked (PecanClaimWizard *self)
       gtk_label_set_text (self->linked_label, _("Not marked as linked yet."));
       return;
     }
-  day = pecan_ui_format_day (self->linked_on);
+  day = pecan_day_describe (self->linked_on);
   /* TRANSLATORS: %s is a date */
   text = g_strdup_printf (_("Marked as linked on %s."), day);
   gtk_label_set_text (self->linked_label, text);
