@@ -417,8 +417,12 @@ try_map (PecanCsvReader *self)
 
   if (path != NULL)
     self->mapped = g_mapped_file_new (path, FALSE, NULL);
+  /* An empty file maps to no memory at all: its contents are NULL, and
+   * even NULL + 0 is undefined behaviour. It is read as a stream. */
+  if (self->mapped != NULL && g_mapped_file_get_length (self->mapped) == 0)
+    g_clear_pointer (&self->mapped, g_mapped_file_unref);
 #ifdef MADV_SEQUENTIAL
-  if (self->mapped != NULL && g_mapped_file_get_length (self->mapped) > 0)
+  if (self->mapped != NULL)
     madvise (g_mapped_file_get_contents (self->mapped), g_mapped_file_get_length (self->mapped),
              MADV_SEQUENTIAL);
 #endif
