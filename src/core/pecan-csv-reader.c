@@ -170,7 +170,9 @@ field_cb (void   *data,
                        self->name, MAX_COLUMNS);
           return;
         }
-      g_ptr_array_add (self->header, g_strndup (data, len));
+      /* Column names end up in messages the window shows: they are kept
+       * as valid UTF-8, whatever bytes the first line holds. */
+      g_ptr_array_add (self->header, g_utf8_make_valid (data, len));
     }
   else if (self->column < self->n_mapped && (slot = self->slot_of_column[self->column]) >= 0)
     {
