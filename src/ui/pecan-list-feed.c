@@ -67,6 +67,25 @@ void
 pecan_list_feed_set_model (GtkSingleSelection *selection,
                            GListModel         *model)
 {
+  pecan_list_feed_set_model_selected (selection, model, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * pecan_list_feed_set_model_selected:
+ * @selection: the selection of a list or column view
+ * @model: (nullable): its new model
+ * @position: the item of @model to select, or %GTK_INVALID_LIST_POSITION
+ *   for the selection's own choice
+ *
+ * Sets @model as pecan_list_feed_set_model() does, the first rows given
+ * at once reaching down to @position, and selects it.
+ */
+void
+pecan_list_feed_set_model_selected (GtkSingleSelection *selection,
+                                    GListModel         *model,
+                                    guint               position)
+{
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
   Feed *feed;
 
   g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
@@ -74,15 +93,19 @@ pecan_list_feed_set_model (GtkSingleSelection *selection,
   /* Let go of the old model first: a selection that still holds a
    * selected item looks for it among all the new items. */
   gtk_single_selection_set_model (selection, NULL);
-  if (model == NULL || g_list_model_get_n_items (model) <= AT_ONCE)
+  if (model == NULL || n <= AT_ONCE)
+    gtk_single_selection_set_model (selection, model);
+  else
     {
-      gtk_single_selection_set_model (selection, model);
-      return;
+      guint first = position < n ? (position / STEP + 1) * STEP : STEP;
+
+      feed = g_new0 (Feed, 1);
+      feed->slice = gtk_slice_list_model_new (g_object_ref (model), 0, first);
+      g_weak_ref_init (&feed->selection, selection);
+      gtk_single_selection_set_model (selection, G_LIST_MODEL (feed->slice));
+      /* After the frame that lays out the rows so far. */
+      g_idle_add_full (G_PRIORITY_LOW, feed_step_cb, feed, feed_free);
     }
-  feed = g_new0 (Feed, 1);
-  feed->slice = gtk_slice_list_model_new (g_object_ref (model), 0, STEP);
-  g_weak_ref_init (&feed->selection, selection);
-  gtk_single_selection_set_model (selection, G_LIST_MODEL (feed->slice));
-  /* After the frame that lays out the rows so far. */
-  g_idle_add_full (G_PRIORITY_LOW, feed_step_cb, feed, feed_free);
+  if (position < n)
+    gtk_single_selection_set_selected (selection, position);
 }

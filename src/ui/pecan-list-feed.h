@@ -9,7 +9,10 @@
 
 G_BEGIN_DECLS
 
-void pecan_list_feed_set_model (GtkSingleSelection *selection,
-                                GListModel         *model);
+void pecan_list_feed_set_model          (GtkSingleSelection *selection,
+                                         GListModel         *model);
+void pecan_list_feed_set_model_selected (GtkSingleSelection *selection,
+                                         GListModel         *model,
+                                         guint               position);
 
 G_END_DECLS

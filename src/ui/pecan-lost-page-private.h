@@ -24,6 +24,7 @@ struct _PecanLostPage
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
+  GListModel          *sorted;          /* the filtered incidents, sorted */
   GtkSingleSelection  *selection;
   char                *search;          /* casefolded */
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pecan-incident.h"
+#include "pecan-list-feed.h"
 #include "pecan-lost-page-private.h"
 #include "pecan-query.h"
 #include "pecan-session.h"
@@ -122,26 +123,22 @@ filter_items_changed_cb (PecanLostPage *self,
   update_count (self);
 }
 
-/* After a reload, the incident shown before stays selected if it is
- * still there. */
-static void
-reselect (PecanLostPage *self,
-          gint64         subscription_id,
-          gint32         first_day)
+/* Where the incident of @subscription_id and @first_day is in the sorted
+ * list, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_incident (PecanLostPage *self,
+               gint64         subscription_id,
+               gint32         first_day)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->sorted); i++)
     {
-      g_autoptr(PecanIncident) incident = g_list_model_get_item (model, i);
+      g_autoptr(PecanIncident) incident = g_list_model_get_item (self->sorted, i);
       const PecanIncidentInfo *info = pecan_incident_get_info (incident);
 
       if (info->subscription_id == subscription_id && info->first_day == first_day)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
+        return i;
     }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -168,8 +165,12 @@ show_incidents (PecanLostPage *self,
   gint64 subscription_id = self->shown_subscription;
   gint32 first_day = self->shown_first_day;
 
+  /* The table takes its rows a screenful a frame; after a reload, the
+   * incident shown before stays selected if it is still there. */
+  pecan_list_feed_set_model (self->selection, NULL);
   gtk_filter_list_model_set_model (self->filter_model, incidents);
-  reselect (self, subscription_id, first_day);
+  pecan_list_feed_set_model_selected (self->selection, self->sorted,
+                                      find_incident (self, subscription_id, first_day));
   update_count (self);
   if (g_list_model_get_n_items (incidents) == 0)
     {
@@ -394,6 +395,7 @@ pecan_lost_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_LOST_PAGE);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
 
@@ -489,7 +491,8 @@ init_list (PecanLostPage *self)
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->sorted = G_LIST_MODEL (sorted);
+  self->selection = gtk_single_selection_new (g_object_ref (self->sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->column_view, self->amount_column, GTK_SORT_DESCENDING);
   g_signal_connect_object (self->selection, "notify::selected-item",
