@@ -133,6 +133,13 @@ run_change (PecanClaimsPage  *self,
   pecan_claims_page_run (self, func, change, change_free, failed, done);
 }
 
+/* The wizard's first step chose co-op funds: their checklist instead. */
+static void
+coop_chosen_cb (PecanClaimsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "claims.new-coop", NULL);
+}
+
 static void
 open_wizard (PecanClaimsPage     *self,
              const PecanCporInfo *info)
@@ -141,6 +148,8 @@ open_wizard (PecanClaimsPage     *self,
                                                      self->session, info);
 
   g_signal_connect_object (wizard, "claim-changed", G_CALLBACK (pecan_claims_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (wizard, "coop-chosen", G_CALLBACK (coop_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));
 }
