@@ -218,14 +218,18 @@ test_check (void)
 
   /* The proof of execution: signed by the customer, not other evidence alone. */
   g_array_set_size (info.documents, 0);
-  EXPECT (NULL, "error:documents");
+  EXPECT (NULL, "warning:documents");
   pecan_cpor_info_add_document (&info, PECAN_POE_OTHER, "/tmp/mail.eml", "cd", 10, today);
-  EXPECT (NULL, "error:documents");
+  EXPECT (NULL, "warning:documents");
   message = first_message (&info, NULL, today);
   g_assert_nonnull (strstr (message, "Other evidence alone is not enough"));
+  /* Submitted: what keeps the claim from being paid. */
+  info.status = PECAN_CPOR_SUBMITTED;
+  EXPECT (NULL, "error:documents");
   info.incentives = FALSE;
   EXPECT (NULL, "warning:documents");
   info.incentives = TRUE;
+  info.status = PECAN_CPOR_DRAFT;
   pecan_cpor_info_add_document (&info, PECAN_POE_TEMPLATE, "/tmp/poe.pdf", "ef", 10, today);
   EXPECT (NULL, "");
 

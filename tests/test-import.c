@@ -321,6 +321,7 @@ static const Variant variants[] = {
   { "daily-small-isodates.csv", "UTF-8", ',' },
   { "daily-small-usdates.csv", "UTF-8", ',' },
   { "daily-small-sci.csv", "UTF-8", ',' },
+  { "daily-small-mac.csv", "UTF-8", ',' },
 };
 
 static void

@@ -592,7 +592,12 @@ check_documents (const PecanCporInfo *info,
                  GPtrArray           *problems)
 {
   gboolean signed_poe = FALSE;
-  PecanCporSeverity severity = info->incentives ? PECAN_CPOR_ERROR : PECAN_CPOR_WARNING;
+  /* Partner Center takes the association without it, and asks for it
+   * when the partner claims payment, after submitting: until then it is
+   * a reminder, and then what stands between the claim and its payment. */
+  gboolean submitted = !pecan_cpor_info_is_editable (info);
+  PecanCporSeverity severity = info->incentives && submitted ? PECAN_CPOR_ERROR
+                                                             : PECAN_CPOR_WARNING;
 
   for (guint i = 0; i < info->documents->len; i++)
     if (g_array_index (info->documents, PecanPoeDocument, i).kind != PECAN_POE_OTHER)

@@ -76,6 +76,7 @@ struct _PecanCsvReader
   guint                column;
   guint64              line;          /* where the current row started */
   guint64              physical_line; /* the line libcsv is reading */
+  gboolean             after_cr;      /* the last text fed ended with a CR */
 
   PecanCsvHeaderFunc   header_func;
   PecanCsvRowFunc      row_func;
@@ -139,6 +140,23 @@ arena_reserve (PecanCsvReader *self,
   self->arena = g_realloc (self->arena, self->arena_size);
 }
 
+/* Line breaks in @text, counted as parse_text() counts them: a LF, a CR
+ * LF or a lone CR each end a line. */
+static guint
+count_breaks (const char *text,
+              gsize       len)
+{
+  const char *end = text + len;
+  guint n = 0;
+
+  for (const char *p = text; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    n++;
+  for (const char *p = text; (p = memchr (p, '\r', end - p)) != NULL; p++)
+    if (p + 1 == end || p[1] != '\n')
+      n++;
+  return n;
+}
+
 static void
 field_cb (void   *data,
           size_t  len,
@@ -153,11 +171,7 @@ field_cb (void   *data,
   /* The row starts on the line of its first field's start: that field may
    * itself hold line breaks (when quoted). */
   if (self->column == 0)
-    {
-      self->line = self->physical_line;
-      for (const char *p = data, *end = p + len; (p = memchr (p, '\n', end - p)) != NULL; p++)
-        self->line--;
-    }
+    self->line = self->physical_line - count_breaks (data, len);
 
   if (G_UNLIKELY (self->in_header))
     {
@@ -170,7 +184,9 @@ field_cb (void   *data,
                        self->name, MAX_COLUMNS);
           return;
         }
-      g_ptr_array_add (self->header, g_strndup (data, len));
+      /* Column names end up in messages the window shows: they are kept
+       * as valid UTF-8, whatever bytes the first line holds. */
+      g_ptr_array_add (self->header, g_utf8_make_valid (data, len));
     }
   else if (self->column < self->n_mapped && (slot = self->slot_of_column[self->column]) >= 0)
     {
@@ -417,8 +433,12 @@ try_map (PecanCsvReader *self)
 
   if (path != NULL)
     self->mapped = g_mapped_file_new (path, FALSE, NULL);
+  /* An empty file maps to no memory at all: its contents are NULL, and
+   * even NULL + 0 is undefined behaviour. It is read as a stream. */
+  if (self->mapped != NULL && g_mapped_file_get_length (self->mapped) == 0)
+    g_clear_pointer (&self->mapped, g_mapped_file_unref);
 #ifdef MADV_SEQUENTIAL
-  if (self->mapped != NULL && g_mapped_file_get_length (self->mapped) > 0)
+  if (self->mapped != NULL)
     madvise (g_mapped_file_get_contents (self->mapped), g_mapped_file_get_length (self->mapped),
              MADV_SEQUENTIAL);
 #endif
@@ -574,6 +594,56 @@ pecan_csv_reader_set_progress (PecanCsvReader       *reader,
   reader->progress_data = user_data;
 }
 
+/* Where the line that starts at @p ends: just past its LF, its CR LF or, in
+ * a text with CRs, its lone CR (old Mac files); @end when it goes on in the
+ * next text. */
+static const char *
+line_end (const char *p,
+          const char *end,
+          gboolean    with_cr)
+{
+  const char *nl = memchr (p, '\n', end - p);
+  const char *cr = with_cr ? memchr (p, '\r', (nl != NULL ? nl : end) - p) : NULL;
+
+  if (cr != NULL && cr + 1 != nl)
+    return cr + 1;
+  return nl != NULL ? nl + 1 : end;
+}
+
+/* Fed one physical line at a time, libcsv tells rows apart and this loop
+ * counts lines: a row's line number comes at no cost per field. libcsv ends
+ * a row at a lone CR as at a LF, so lines end there too: two rows must not
+ * start on the same line, which tells a file's rows apart in the store. A
+ * text without CR, the usual case, is searched for LFs only. */
+static void
+feed_lines (PecanCsvReader *self,
+            const char     *text,
+            gsize           len)
+{
+  const char *p = text, *end = text + len;
+  gboolean with_cr = memchr (text, '\r', len) != NULL;
+
+  /* A CR LF split between two texts was counted at its CR. */
+  if (self->after_cr && p < end && *p == '\n')
+    {
+      if (csv_parse (&self->parser, p, 1, field_cb, row_cb, self) != 1)
+        return;
+      p++;
+    }
+  while (p < end && self->error == NULL)
+    {
+      const char *next = line_end (p, end, with_cr);
+      gsize n = next - p;
+
+      if (csv_parse (&self->parser, p, n, field_cb, row_cb, self) != n)
+        return;
+      if (next[-1] == '\n' || next[-1] == '\r')
+        self->physical_line++;
+      p = next;
+    }
+  self->after_cr = len > 0 && text[len - 1] == '\r';
+}
+
 static gboolean
 parse_text (PecanCsvReader  *self,
             const char      *text,
@@ -592,19 +662,7 @@ parse_text (PecanCsvReader  *self,
         csv_set_space_func (&self->parser, is_blank);
     }
 
-  /* Fed one physical line at a time, libcsv tells rows apart and this
-   * loop counts lines: a row's line number comes at no cost per field. */
-  for (const char *p = text, *end = text + len; p < end && self->error == NULL;)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      gsize n = (nl != NULL ? nl + 1 : end) - p;
-
-      if (csv_parse (&self->parser, p, n, field_cb, row_cb, self) != n)
-        break;
-      p += n;
-      if (nl != NULL)
-        self->physical_line++;
-    }
+  feed_lines (self, text, len);
   if (csv_error (&self->parser) == CSV_ENOMEM && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
                  _("Line %llu of “%s” has a field longer than %d MiB (column "
