@@ -34,11 +34,12 @@ static const char * const kind_titles[] = {
 
 typedef struct
 {
-  char   *path;
-  char   *expected;          /* the SHA-256 kept, when checking */
-  char   *sha256;
-  gint64  size;
-  gboolean missing;
+  char     *path;
+  char     *expected;        /* the SHA-256 kept, when checking */
+  char     *sha256;
+  gint64    size;
+  gboolean  missing;
+  GError   *error;           /* when adding: why it could not be read */
 } Fingerprint;
 
 static void
@@ -49,6 +50,7 @@ fingerprint_free (gpointer data)
   g_free (print->path);
   g_free (print->expected);
   g_free (print->sha256);
+  g_clear_error (&print->error);
   g_free (print);
 }
 
@@ -89,18 +91,23 @@ fingerprint (Fingerprint   *print,
   return TRUE;
 }
 
+/* Runs on a worker thread: the files added together, one after the
+ * other, so that they join the list in the order given. */
 static void
 add_thread (GTask        *task,
             gpointer      source_object,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GPtrArray *prints = task_data;
 
-  if (fingerprint (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  for (guint i = 0; i < prints->len; i++)
+    {
+      Fingerprint *print = prints->pdata[i];
+
+      fingerprint (print, cancellable, &print->error);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 /* Runs on a worker thread: each file again, as it is now. */
@@ -216,24 +223,33 @@ add_done_cb (GObject      *source,
              gpointer      user_data)
 {
   PecanCoopChecklist *self = PECAN_COOP_CHECKLIST (source);
-  Fingerprint *print = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  GPtrArray *prints = g_task_get_task_data (G_TASK (result));
+  gboolean added = FALSE;
 
   self->hashing--;
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
   update_hashing (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  for (guint i = 0; i < prints->len; i++)
     {
-      g_autofree char *name = g_filename_display_basename (print->path);
-      g_autofree char *text = g_strdup_printf (_("“%s” could not be read: %s"), name,
-                                               error->message);
+      Fingerprint *print = prints->pdata[i];
 
-      pecan_coop_checklist_show_message (self, text, TRUE);
+      if (print->error != NULL)
+        {
+          g_autofree char *name = g_filename_display_basename (print->path);
+          g_autofree char *text = g_strdup_printf (_("“%s” could not be read: %s"), name,
+                                                   print->error->message);
+
+          pecan_coop_checklist_show_message (self, text, TRUE);
+        }
+      else if (!has_document (self, print->path) && pecan_coop_info_is_editable (&self->info))
+        {
+          add_document (self, print);
+          added = TRUE;
+        }
     }
-  else if (!has_document (self, print->path) && pecan_coop_info_is_editable (&self->info))
+  if (added)
     {
-      add_document (self, print);
       pecan_coop_checklist_sync_documents (self);
       pecan_coop_checklist_changed (self);
     }
@@ -244,35 +260,40 @@ add_done_cb (GObject      *source,
  * pecan_coop_checklist_add_files:
  * @files: (array length=n_files): documents to add
  *
- * Adds each file not added yet, once its SHA-256 is known, with the kind
- * its name suggests.
+ * Adds each file not added yet, in the order given, once its SHA-256 is
+ * known, with the kind its name suggests.
  */
 void
 pecan_coop_checklist_add_files (PecanCoopChecklist  *self,
                                 GFile              **files,
                                 guint                n_files)
 {
+  g_autoptr(GPtrArray) prints = g_ptr_array_new_with_free_func (fingerprint_free);
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (PECAN_IS_COOP_CHECKLIST (self));
 
-  for (guint i = 0; i < n_files; i++)
+  for (guint i = 0; i < n_files && pecan_coop_info_is_editable (&self->info); i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(GTask) task = NULL;
       Fingerprint *print;
 
-      if (path == NULL || has_document (self, path) || !pecan_coop_info_is_editable (&self->info))
+      if (path == NULL || has_document (self, path))
         continue;
       print = g_new0 (Fingerprint, 1);
       print->path = g_steal_pointer (&path);
-      /* The task keeps the checklist: a document being read is not lost
-       * when the checklist closes. */
-      task = g_task_new (self, NULL, add_done_cb, NULL);
-      g_task_set_source_tag (task, pecan_coop_checklist_add_files);
-      g_task_set_task_data (task, print, fingerprint_free);
-      self->hashing++;
-      g_task_run_in_thread (task, add_thread);
+      g_ptr_array_add (prints, print);
     }
+  if (prints->len == 0)
+    return;
+  /* The task keeps the checklist: documents being read are not lost when
+   * the checklist closes. */
+  task = g_task_new (self, NULL, add_done_cb, NULL);
+  g_task_set_source_tag (task, pecan_coop_checklist_add_files);
+  g_task_set_task_data (task, g_steal_pointer (&prints), (GDestroyNotify) g_ptr_array_unref);
+  self->hashing++;
   update_hashing (self);
+  g_task_run_in_thread (task, add_thread);
 }
 
 /* The checklist is not kept for the check: one gone meanwhile cancelled
