@@ -54,6 +54,19 @@ fingerprint_free (gpointer data)
   g_free (print);
 }
 
+/**
+ * pecan_coop_checklist_kind_title:
+ *
+ * Returns: a kind of document, short: "Contract or SOW" (the core's
+ *   label says it in full)
+ */
+const char *
+pecan_coop_checklist_kind_title (PecanCoopDocumentKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_titles), NULL);
+  return _(kind_titles[kind]);
+}
+
 static void
 file_check_free (gpointer data)
 {

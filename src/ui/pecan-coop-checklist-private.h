@@ -107,6 +107,7 @@ struct _PecanCoopChecklist
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
   GtkRevealer      *banner_revealer;
+  GtkImage         *banner_icon;
   GtkLabel         *banner_label;
   GtkRevealer      *message_revealer;
   GtkLabel         *message_label;
@@ -211,6 +212,7 @@ void        pecan_coop_checklist_update_documents     (PecanCoopChecklist *self)
 void        pecan_coop_checklist_check_files          (PecanCoopChecklist *self);
 char       *pecan_coop_checklist_file_problem         (PecanCoopChecklist      *self,
                                                        const PecanCoopDocument *document);
+const char *pecan_coop_checklist_kind_title           (PecanCoopDocumentKind    kind);
 
 /* pecan-coop-checklist-review.c */
 void        pecan_coop_checklist_class_init_review (GtkWidgetClass     *widget_class);

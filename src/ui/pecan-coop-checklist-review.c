@@ -158,7 +158,7 @@ add_documents_section (PecanCoopChecklist *self)
                              /* TRANSLATORS: a document's name and date */
                              : g_strdup_printf (_("%s · %s"), d->name != NULL ? d->name : "",
                                                 day != NULL ? day : "—");
-      add_field (list, pecan_coop_document_label (d->kind), value);
+      add_field (list, pecan_coop_checklist_kind_title (d->kind), value);
     }
   if (info->documents->len == 0)
     add_field (list, _("Documents"), NULL);

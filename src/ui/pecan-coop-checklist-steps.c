@@ -213,7 +213,8 @@ in_card (PecanCoopChecklist     *self,
          Page                    page,
          const PecanCoopProblem *problem)
 {
-  if (problem->step != PAGE_STEP (page))
+  /* Review and Submit lists every problem above its card already. */
+  if (problem->step != PAGE_STEP (page) || page == PAGE_SUBMIT)
     return FALSE;
   return !pecan_coop_checklist_field_shown (self, page, problem->field);
 }

@@ -195,9 +195,11 @@ apply_editable (PecanCoopChecklist *self)
              "and Submit.");
   else if (self->info.status == PECAN_COOP_ACTION_REQUIRED)
     text = _("A reviewer asked for more: the claim can change again. Give them what they asked "
-             "for, then record under Track that it was submitted again.");
+             "for, then mark it as submitted again.");
   if (text != NULL)
     gtk_label_set_text (self->banner_label, text);
+  gtk_image_set_from_icon_name (self->banner_icon, editable ? "document-edit-symbolic"
+                                                            : "changes-prevent-symbolic");
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
 }
 
@@ -399,6 +401,7 @@ pecan_coop_checklist_class_init (PecanCoopChecklistClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PecanCoopChecklist, title_label);
   gtk_widget_class_bind_template_child (widget_class, PecanCoopChecklist, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PecanCoopChecklist, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PecanCoopChecklist, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, PecanCoopChecklist, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PecanCoopChecklist, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, PecanCoopChecklist, message_label);

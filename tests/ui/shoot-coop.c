@@ -8,7 +8,9 @@
  * application itself.
  *
  *   shoot-coop DATABASE STEP [--dark] [--tall]   the checklist at STEP (4 to 8) of
- *                                                 a claim ready to submit
+ *                                                 a claim ready to submit; "8:action"
+ *                                                 for one a reviewer sent back
+ *   shoot-coop DATABASE new [--dark]              the checklist of a new claim
  *   shoot-coop DATABASE seed                      co-op claims in several
  *                                                 statuses and their funds,
  *                                                 for the Claims page
@@ -231,6 +233,14 @@ main (int   argc,
     if (g_str_equal (argv[i], "--dark"))
       g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
 
+  if (g_str_equal (argv[2], "new"))
+    {
+      checklist = pecan_coop_checklist_new (NULL, session, NULL);
+      gtk_window_present (GTK_WINDOW (checklist));
+      while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      return EXIT_SUCCESS;
+    }
   step = CLAMP (atoi (argv[2]), 4, 8);
   pecan_coop_info_init (&info);
   ready_claim (&info, today);
@@ -239,6 +249,9 @@ main (int   argc,
   pecan_coop_tick (store, info.id, PECAN_COOP_STEP_INCENTIVES, today - 1, NULL);
   if (step == 8)
     move (store, info.id, PECAN_COOP_SUBMITTED, today, "Partner Center claim 5531");
+  if (step == 8 && strstr (argv[2], ":action") != NULL)
+    move (store, info.id, PECAN_COOP_ACTION_REQUIRED, today,
+          "The invoice of Litware must show its VAT number");
   pecan_coop_info_clear (&info);
   {
     g_autoptr(GListModel) claims = pecan_coop_list (store, NULL);
