@@ -232,7 +232,15 @@ entry_changed_cb (PecanCoopChecklist *self,
     if (GTK_EDITABLE (self->entries[field]) == entry)
       break;
   g_return_if_fail (field < N_FIELDS);
-  pecan_coop_checklist_set_string (field_text (self, field), text);
+  /* The database keeps currency codes in capitals: so does the claim. */
+  if (field == FIELD_CURRENCY)
+    {
+      g_autofree char *code = g_ascii_strup (text, -1);
+
+      pecan_coop_checklist_set_string (field_text (self, field), code);
+    }
+  else
+    pecan_coop_checklist_set_string (field_text (self, field), text);
   self->touched[field] = TRUE;
   pecan_coop_checklist_changed (self);
 }

@@ -436,7 +436,7 @@ fill_details (PecanCoopChecklist *checklist,
   select_day (GTK_CALENDAR (child (checklist, "start_calendar")), p->start);
   select_day (GTK_CALENDAR (child (checklist, "end_calendar")), p->end);
   type (checklist, "amount_entry", "1,234.50");
-  type (checklist, "currency_entry", "EUR");
+  type (checklist, "currency_entry", "eur");
   type (checklist, "partner_id_entry", "6081234");
   g_assert_false (ticked (checklist, PECAN_COOP_STEP_DETAILS));
   type (checklist, "contact_email_entry", "ann@gmail.com");
@@ -465,6 +465,7 @@ test_coop_checklist (PageFixture   *f,
   g_autofree char *mismatch = NULL;
   g_autofree char *text = NULL;
   g_autofree char *sha = NULL;
+  g_autofree char *pack = NULL;
   g_autofree char *today_text = pecan_day_describe (pecan_day_today ());
   const PecanCoopInfo *info;
   gint32 today = pecan_day_today ();
@@ -544,9 +545,13 @@ test_coop_checklist (PageFixture   *f,
   activate (checklist, "checklist.untick", "i", PECAN_COOP_STEP_COOP_MANAGEMENT);
   g_assert_false (ticked (checklist, PECAN_COOP_STEP_COOP_MANAGEMENT));
 
-  /* Ready to submit: every rule satisfied. */
+  /* Ready to submit: every rule satisfied; the pack is exported. */
   activate (checklist, "checklist.go-to", "i", PECAN_COOP_STEP_SUBMIT);
   wait_idle (checklist);
+  pack = g_build_filename (f->db.dir, "pack.xlsx", NULL);
+  pecan_coop_checklist_export_to (checklist, pack);
+  wait_idle (checklist);
+  g_assert_true (g_file_test (pack, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (text_of (checklist, "review_title"), ==, "Ready to Submit");
   g_assert_false (ticked (checklist, PECAN_COOP_STEP_SUBMIT));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (child (checklist, "submit_button"))));
