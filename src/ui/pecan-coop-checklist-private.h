@@ -212,16 +212,31 @@ void        pecan_coop_checklist_update_documents     (PecanCoopChecklist *self)
 void        pecan_coop_checklist_check_files          (PecanCoopChecklist *self);
 char       *pecan_coop_checklist_file_problem         (PecanCoopChecklist      *self,
                                                        const PecanCoopDocument *document);
-const char *pecan_coop_checklist_kind_title           (PecanCoopDocumentKind    kind);
+
+/* pecan-coop-checklist-rows.c */
+const char *pecan_coop_checklist_kind_title          (PecanCoopDocumentKind    kind);
+GtkWidget  *pecan_coop_checklist_document_row_new    (PecanCoopChecklist      *self,
+                                                      const PecanCoopDocument *document,
+                                                      guint                    index);
+void        pecan_coop_checklist_update_document_row (PecanCoopChecklist      *self,
+                                                      GtkWidget               *grid,
+                                                      const PecanCoopDocument *document);
 
 /* pecan-coop-checklist-review.c */
-void        pecan_coop_checklist_class_init_review (GtkWidgetClass     *widget_class);
-void        pecan_coop_checklist_init_review       (PecanCoopChecklist *self);
-void        pecan_coop_checklist_update_review     (PecanCoopChecklist *self);
-void        pecan_coop_checklist_update_track      (PecanCoopChecklist *self);
-void        pecan_coop_checklist_sync_notes        (PecanCoopChecklist *self);
+void        pecan_coop_checklist_class_init_review (GtkWidgetClass      *widget_class);
+void        pecan_coop_checklist_update_review     (PecanCoopChecklist  *self);
 gint32      pecan_coop_checklist_status_day        (const PecanCoopInfo *info,
                                                     PecanCoopStatus      status);
+void        pecan_coop_checklist_move_to           (PecanCoopChecklist  *self,
+                                                    PecanCoopStatus      status,
+                                                    gint32               day,
+                                                    const char          *note);
+
+/* pecan-coop-checklist-track.c */
+void        pecan_coop_checklist_class_init_track  (GtkWidgetClass      *widget_class);
+void        pecan_coop_checklist_init_track        (PecanCoopChecklist  *self);
+void        pecan_coop_checklist_update_track      (PecanCoopChecklist  *self);
+void        pecan_coop_checklist_sync_notes        (PecanCoopChecklist  *self);
 
 /* pecan-coop-checklist-jobs.c */
 void        pecan_coop_checklist_queue     (PecanCoopChecklist *self,

@@ -11,7 +11,8 @@
  * writes to as it changes; it is saved a moment after typing stops, at
  * every page change and when the window closes, so that no draft is lost.
  * This file holds the pages and the navigation; the steps, the forms, the
- * documents, the review and the database work have files of their own.
+ * documents and their rows, the review, the tracking and the database work
+ * have files of their own.
  */
 #include "config.h"
 
@@ -430,6 +431,7 @@ pecan_coop_checklist_class_init (PecanCoopChecklistClass *klass)
   pecan_coop_checklist_class_init_fields (widget_class);
   pecan_coop_checklist_class_init_documents (widget_class);
   pecan_coop_checklist_class_init_review (widget_class);
+  pecan_coop_checklist_class_init_track (widget_class);
 }
 
 static void
@@ -445,7 +447,7 @@ pecan_coop_checklist_init (PecanCoopChecklist *self)
   pecan_coop_checklist_init_steps (self);
   pecan_coop_checklist_init_fields (self);
   pecan_coop_checklist_init_documents (self);
-  pecan_coop_checklist_init_review (self);
+  pecan_coop_checklist_init_track (self);
 }
 
 /**
