@@ -84,21 +84,50 @@ pecan_claim_export_choose (GtkWindow              *parent,
                            gpointer                user_data,
                            GDestroyNotify          user_data_free)
 {
+  g_autofree char *name = pecan_claim_export_file_name (info);
+
+  pecan_claim_export_choose_named (parent, _("Export Claim Packet"), name, chosen, user_data,
+                                   user_data_free);
+}
+
+/**
+ * pecan_claim_export_choose_named:
+ * @parent: the window the dialog is modal to
+ * @title: the dialog's title
+ * @name: the file name to suggest: characters that file systems refuse
+ *   are replaced, and ".xlsx" added
+ * @chosen: called with the file chosen; not at all when cancelled
+ *
+ * Asks where to save a claim's workbook, of any kind of claim.
+ */
+void
+pecan_claim_export_choose_named (GtkWindow              *parent,
+                                 const char             *title,
+                                 const char             *name,
+                                 PecanClaimExportChosen  chosen,
+                                 gpointer                user_data,
+                                 GDestroyNotify          user_data_free)
+{
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = pecan_claim_export_file_name (info);
+  g_autofree char *safe = g_strdup (name);
+  g_autofree char *file_name = NULL;
   Choice *choice = g_new0 (Choice, 1);
 
+  g_strdelimit (safe, "/\\:*?\"<>|", '-');
+  g_strstrip (safe);
+  file_name = g_str_has_suffix (safe, ".xlsx") ? g_strdup (safe)
+                                                : g_strconcat (safe, ".xlsx", NULL);
   choice->chosen = chosen;
   choice->user_data = user_data;
   choice->user_data_free = user_data_free;
-  chooser = gtk_file_chooser_native_new (_("Export Claim Packet"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
   gtk_file_filter_add_suffix (filter, "xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   g_signal_connect (chooser, "response", G_CALLBACK (response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -5,23 +5,71 @@
  * Offers only the statuses the claim can move to from where it is
  * (pecan_cpor_can_move()), as Partner Center moves claims; for "partner
  * action required" it asks the day Microsoft asked, from which the 14
- * days to answer run. The dialog only says what was chosen: the caller
- * changes the status, off the main thread.
+ * days to answer run. Co-op claims move in the same way, through statuses
+ * of their own (pecan_coop_can_move()). The dialog only says what was
+ * chosen: the caller changes the status, off the main thread.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "pecan-claim-status-dialog.h"
+#include "pecan-coop.h"
 #include "pecan-parse.h"
 #include "pecan-period.h"
+
+/* The statuses of a kind of claim, and how they move. */
+typedef struct
+{
+  int           last;                   /* the statuses are 0 to last */
+  int           action_required;        /* the one that asks for a day */
+  int           answer_days;
+  gboolean    (*can_move) (int from,
+                           int to);
+  const char *(*label)    (int status);
+} Statuses;
+
+static gboolean
+cpor_can_move (int from,
+               int to)
+{
+  return pecan_cpor_can_move (from, to);
+}
+
+static const char *
+cpor_label (int status)
+{
+  return pecan_cpor_status_label (status);
+}
+
+static gboolean
+coop_can_move (int from,
+               int to)
+{
+  return pecan_coop_can_move (from, to);
+}
+
+static const char *
+coop_label (int status)
+{
+  return pecan_coop_status_label (status);
+}
+
+static const Statuses cpor_statuses = {
+  PECAN_CPOR_PAID, PECAN_CPOR_ACTION_REQUIRED, PECAN_CPOR_ANSWER_DAYS, cpor_can_move, cpor_label,
+};
+
+static const Statuses coop_statuses = {
+  PECAN_COOP_PAID, PECAN_COOP_ACTION_REQUIRED, PECAN_COOP_ANSWER_DAYS, coop_can_move, coop_label,
+};
 
 struct _PecanClaimStatusDialog
 {
   GtkWindow        parent_instance;
 
-  PecanCporStatus  current;
-  PecanCporStatus  chosen;
+  const Statuses  *statuses;
+  int              current;
+  int              chosen;
   gint32           today;
 
   GtkLabel        *current_label;
@@ -55,7 +103,7 @@ static void
 day_selected_cb (PecanClaimStatusDialog *self)
 {
   gint32 day = calendar_day (self);
-  g_autofree char *answer_by = pecan_day_describe (day + PECAN_CPOR_ANSWER_DAYS);
+  g_autofree char *answer_by = pecan_day_describe (day + self->statuses->answer_days);
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: %s is the last day to answer Microsoft */
@@ -72,7 +120,8 @@ choice_toggled_cb (GtkCheckButton         *check,
   if (!gtk_check_button_get_active (check))
     return;
   self->chosen = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "status"));
-  gtk_revealer_set_reveal_child (self->day_revealer, self->chosen == PECAN_CPOR_ACTION_REQUIRED);
+  gtk_revealer_set_reveal_child (self->day_revealer,
+                                 self->chosen == self->statuses->action_required);
   day_selected_cb (self);
 }
 
@@ -81,13 +130,13 @@ add_choices (PecanClaimStatusDialog *self)
 {
   GtkCheckButton *group = NULL;
 
-  for (PecanCporStatus status = PECAN_CPOR_DRAFT; status <= PECAN_CPOR_PAID; status++)
+  for (int status = 0; status <= self->statuses->last; status++)
     {
       GtkWidget *check;
 
-      if (!pecan_cpor_can_move (self->current, status))
+      if (!self->statuses->can_move (self->current, status))
         continue;
-      check = gtk_check_button_new_with_label (pecan_cpor_status_label (status));
+      check = gtk_check_button_new_with_label (self->statuses->label (status));
       g_object_set_data (G_OBJECT (check), "status", GINT_TO_POINTER (status));
       if (group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
@@ -104,7 +153,8 @@ change_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PecanClaimStatusDialog *self = PECAN_CLAIM_STATUS_DIALOG (widget);
-  gint32 day = self->chosen == PECAN_CPOR_ACTION_REQUIRED ? calendar_day (self) : self->today;
+  gint32 day = self->chosen == self->statuses->action_required ? calendar_day (self)
+                                                                : self->today;
 
   if (self->chosen == self->current || day > self->today)
     {
@@ -157,6 +207,34 @@ pecan_claim_status_dialog_init (PecanClaimStatusDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static PecanClaimStatusDialog *
+dialog_new (GtkWindow      *parent,
+            const Statuses *statuses,
+            const char     *name,
+            int             status,
+            gint32          today)
+{
+  PecanClaimStatusDialog *self = g_object_new (PECAN_TYPE_CLAIM_STATUS_DIALOG,
+                                               "transient-for", parent, NULL);
+  g_autofree char *current = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  self->statuses = statuses;
+  self->current = self->chosen = status;
+  self->today = today;
+  /* TRANSLATORS: a claim's name and its status */
+  current = g_strdup_printf (_("“%s” is now: %s"), name != NULL ? name : "",
+                             statuses->label (status));
+  gtk_label_set_text (self->current_label, current);
+  pecan_day_to_ymd (today, &y, &m, &d);
+  date = g_date_time_new_local (y, m, d, 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, date);
+  add_choices (self);
+  day_selected_cb (self);
+  return self;
+}
+
 /**
  * pecan_claim_status_dialog_new:
  * @parent: the window it is modal to
@@ -171,24 +249,24 @@ pecan_claim_status_dialog_new (GtkWindow           *parent,
                                const PecanCporInfo *info,
                                gint32               today)
 {
-  PecanClaimStatusDialog *self = g_object_new (PECAN_TYPE_CLAIM_STATUS_DIALOG,
-                                               "transient-for", parent, NULL);
-  g_autofree char *current = NULL;
-  g_autoptr(GDateTime) date = NULL;
-  int y, m, d;
+  return dialog_new (parent, &cpor_statuses, info->name, info->status, today);
+}
 
-  self->current = self->chosen = info->status;
-  self->today = today;
-  /* TRANSLATORS: a claim's name and its status */
-  current = g_strdup_printf (_("“%s” is now: %s"), info->name != NULL ? info->name : "",
-                             pecan_cpor_status_label (info->status));
-  gtk_label_set_text (self->current_label, current);
-  pecan_day_to_ymd (today, &y, &m, &d);
-  date = g_date_time_new_local (y, m, d, 12, 0, 0);
-  gtk_calendar_select_day (self->calendar, date);
-  add_choices (self);
-  day_selected_cb (self);
-  return self;
+/**
+ * pecan_claim_status_dialog_new_coop:
+ * @parent: the window it is modal to
+ * @info: a co-op claim
+ * @today: the day it is: the latest day a reviewer can have asked
+ *
+ * Returns: (transfer none): the dialog for a co-op claim, which emits
+ *   "status-chosen" with a #PecanCoopStatus
+ */
+PecanClaimStatusDialog *
+pecan_claim_status_dialog_new_coop (GtkWindow           *parent,
+                                    const PecanCoopInfo *info,
+                                    gint32               today)
+{
+  return dialog_new (parent, &coop_statuses, info->activity_name, info->status, today);
 }
 
 /**
@@ -200,11 +278,11 @@ pecan_claim_status_dialog_new (GtkWindow           *parent,
  */
 gboolean
 pecan_claim_status_dialog_select (PecanClaimStatusDialog *self,
-                                  PecanCporStatus         status)
+                                  int                     status)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "status")) == (int) status)
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "status")) == status)
       {
         gtk_check_button_set_active (GTK_CHECK_BUTTON (child), TRUE);
         return TRUE;

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pecan-coop.h"
 #include "pecan-cpor.h"
 
 G_BEGIN_DECLS
@@ -15,10 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PecanClaimStatusDialog, pecan_claim_status_dialog, PECAN, CLAIM_STATUS_DIALOG, GtkWindow)
 
-PecanClaimStatusDialog *pecan_claim_status_dialog_new    (GtkWindow              *parent,
-                                                          const PecanCporInfo    *info,
-                                                          gint32                  today);
-gboolean                pecan_claim_status_dialog_select (PecanClaimStatusDialog *self,
-                                                          PecanCporStatus         status);
+PecanClaimStatusDialog *pecan_claim_status_dialog_new      (GtkWindow              *parent,
+                                                            const PecanCporInfo    *info,
+                                                            gint32                  today);
+PecanClaimStatusDialog *pecan_claim_status_dialog_new_coop (GtkWindow              *parent,
+                                                            const PecanCoopInfo    *info,
+                                                            gint32                  today);
+gboolean                pecan_claim_status_dialog_select   (PecanClaimStatusDialog *self,
+                                                            int                     status);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
  * on. Azure consumption is recognised through Partner Admin Link or
  * Lighthouse instead: the step shows the commands that link a customer's
  * subscriptions with the partner ID in them, and records that a customer
- * was linked. Co-op funds have a checklist of their own.
+ * was linked. Co-op funds have a checklist of their own: Next opens it
+ * (the wizard's "coop-chosen").
  */
 #include "config.h"
 

@@ -30,6 +30,7 @@ enum {
 
 enum {
   CLAIM_CHANGED,
+  COOP_CHOSEN,
   N_SIGNALS
 };
 
@@ -176,6 +177,13 @@ update_header (PecanClaimWizard *self)
   gtk_label_set_text (self->subtitle_label, subtitle);
 }
 
+/* Co-op funds have a checklist of their own: Next opens it. */
+static gboolean
+is_coop_route (PecanClaimWizard *self)
+{
+  return self->step == STEP_ROUTE && g_strcmp0 (self->route, "coop") == 0;
+}
+
 static void
 update_steps (PecanClaimWizard *self)
 {
@@ -195,7 +203,8 @@ update_steps (PecanClaimWizard *self)
   gtk_button_set_label (self->next_button, self->step == STEP_REVIEW ? _("_Done") : _("_Next"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
                                  self->step == STEP_REVIEW || !editable
-                                 || !pecan_claim_wizard_has_errors (self, self->step));
+                                 || !pecan_claim_wizard_has_errors (self, self->step)
+                                 || is_coop_route (self));
 }
 
 /* pecan_cpor_check() again, and everything that shows its problems. */
@@ -305,7 +314,12 @@ next_action (GtkWidget  *widget,
 {
   PecanClaimWizard *self = PECAN_CLAIM_WIZARD (widget);
 
-  if (self->step == STEP_REVIEW)
+  if (is_coop_route (self))
+    {
+      g_signal_emit (self, signals[COOP_CHOSEN], 0);
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (self->step == STEP_REVIEW)
     gtk_window_close (GTK_WINDOW (self));
   else
     pecan_claim_wizard_go_to (self, self->step + 1);
@@ -543,6 +557,11 @@ pecan_claim_wizard_class_init (PecanClaimWizardClass *klass)
   signals[CLAIM_CHANGED] = g_signal_new ("claim-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 0);
+  /* The co-op route was chosen and Next pressed: the co-op checklist
+   * takes over, for a new claim; the wizard closes. */
+  signals[COOP_CHOSEN] = g_signal_new ("coop-chosen", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pecanapp/Pecan/pecan-claim-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, PecanClaimWizard, title_label);

@@ -47,20 +47,20 @@ change_new (const PecanCporInfo *info)
   return change;
 }
 
-static GtkWindow *
-page_window (PecanClaimsPage *self)
+GtkWindow *
+pecan_claims_page_window (PecanClaimsPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-show_error (PecanClaimsPage *self,
-            const char      *title,
-            const GError    *error)
+void
+pecan_claims_page_show_error (PecanClaimsPage *self,
+                              const char      *title,
+                              const GError    *error)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (page_window (self),
+  GtkWidget *dialog = gtk_message_dialog_new (pecan_claims_page_window (self),
                                               GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                               GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
 
@@ -89,13 +89,38 @@ outcome_done_cb (GObject      *source,
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
       if (error != NULL)
-        show_error (self, outcome->failed, error);
+        pecan_claims_page_show_error (self, outcome->failed, error);
       else if (outcome->done != NULL)
         pecan_claims_page_say (self, outcome->done);
       pecan_claims_page_reload (self);
     }
   g_free (outcome->done);
   g_free (outcome);
+}
+
+/**
+ * pecan_claims_page_run:
+ * @func: what to do, on a worker thread of the session
+ * @failed: the title of the error, translated
+ * @done: (transfer full) (nullable): what to say once done
+ *
+ * Does something to a claim off the main thread, says how it went, and
+ * reads the claims again.
+ */
+void
+pecan_claims_page_run (PecanClaimsPage  *self,
+                       PecanSessionFunc  func,
+                       gpointer          data,
+                       GDestroyNotify    data_free,
+                       const char       *failed,
+                       char             *done)
+{
+  Outcome *outcome = g_new0 (Outcome, 1);
+
+  outcome->self = g_object_ref (self);
+  outcome->failed = failed;
+  outcome->done = done;
+  pecan_session_run_async (self->session, func, data, data_free, NULL, outcome_done_cb, outcome);
 }
 
 static void
@@ -105,22 +130,26 @@ run_change (PecanClaimsPage  *self,
             const char       *failed,
             char             *done)
 {
-  Outcome *outcome = g_new0 (Outcome, 1);
+  pecan_claims_page_run (self, func, change, change_free, failed, done);
+}
 
-  outcome->self = g_object_ref (self);
-  outcome->failed = failed;
-  outcome->done = done;
-  pecan_session_run_async (self->session, func, change, change_free, NULL, outcome_done_cb,
-                           outcome);
+/* The wizard's first step chose co-op funds: their checklist instead. */
+static void
+coop_chosen_cb (PecanClaimsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "claims.new-coop", NULL);
 }
 
 static void
 open_wizard (PecanClaimsPage     *self,
              const PecanCporInfo *info)
 {
-  PecanClaimWizard *wizard = pecan_claim_wizard_new (page_window (self), self->session, info);
+  PecanClaimWizard *wizard = pecan_claim_wizard_new (pecan_claims_page_window (self),
+                                                     self->session, info);
 
   g_signal_connect_object (wizard, "claim-changed", G_CALLBACK (pecan_claims_page_reload), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (wizard, "coop-chosen", G_CALLBACK (coop_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));
 }
@@ -173,7 +202,7 @@ loaded_cb (GObject      *source,
     return;
   if (claim == NULL)
     {
-      show_error (self, _("The claim could not be opened"), error);
+      pecan_claims_page_show_error (self, _("The claim could not be opened"), error);
       pecan_claims_page_reload (self);
       return;
     }
@@ -240,8 +269,8 @@ status_action (GtkWidget  *widget,
 
   if (claim == NULL)
     return;
-  dialog = pecan_claim_status_dialog_new (page_window (self), pecan_cpor_claim_get_info (claim),
-                                          self->today);
+  dialog = pecan_claim_status_dialog_new (pecan_claims_page_window (self),
+                                          pecan_cpor_claim_get_info (claim), self->today);
   g_object_set_data_full (G_OBJECT (dialog), "claim", g_object_ref (claim), g_object_unref);
   g_signal_connect_object (dialog, "status-chosen", G_CALLBACK (status_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -304,8 +333,8 @@ export_action (GtkWidget  *widget,
   choice = g_new0 (ExportChoice, 1);
   choice->self = g_object_ref (self);
   choice->change = change_new (pecan_cpor_claim_get_info (claim));
-  pecan_claim_export_choose (page_window (self), pecan_cpor_claim_get_info (claim), export_chosen,
-                             choice, export_choice_free);
+  pecan_claim_export_choose (pecan_claims_page_window (self), pecan_cpor_claim_get_info (claim),
+                             export_chosen, choice, export_choice_free);
 }
 
 static GObject *
@@ -354,7 +383,7 @@ delete_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
-  dialog = gtk_message_dialog_new (page_window (self),
+  dialog = gtk_message_dialog_new (pecan_claims_page_window (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("Delete “%s”?"), info->name != NULL ? info->name : "");
@@ -380,4 +409,6 @@ pecan_claims_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "claims.status", "x", status_action);
   gtk_widget_class_install_action (widget_class, "claims.export", "x", export_action);
   gtk_widget_class_install_action (widget_class, "claims.delete", "x", delete_action);
+  pecan_claims_page_class_init_coop (widget_class);
+  pecan_claims_page_class_init_funds (widget_class);
 }

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A claim's name over its customer and solution area, its status, what to
- * do next with its date, when it last changed, and a menu of what can be
- * done with it.
+ * A claim's name over what it is for (a CPOR claim's customer and
+ * solution area, a co-op claim's usage period and amount), its kind, its
+ * status, what to do next with its date and countdown, when it last
+ * changed, and a menu of what can be done with it.
  */
 #include "config.h"
 
@@ -12,10 +13,13 @@
 
 #include "pecan-cell-tooltip.h"
 #include "pecan-claims-page-private.h"
+#include "pecan-countdown.h"
+#include "pecan-ui-util.h"
 
 typedef enum
 {
   COLUMN_NAME,
+  COLUMN_KIND,
   COLUMN_STATUS,
   COLUMN_NEXT,
   COLUMN_CHANGED,
@@ -25,6 +29,7 @@ typedef enum
 
 static const char * const column_titles[N_COLUMNS] = {
   [COLUMN_NAME] = N_("Claim"),
+  [COLUMN_KIND] = N_("Kind"),
   [COLUMN_STATUS] = N_("Status"),
   [COLUMN_NEXT] = N_("Next Action"),
   [COLUMN_CHANGED] = N_("Last Change"),
@@ -67,17 +72,19 @@ format_changed (const char *iso)
 }
 
 static char *
-column_text (Column               column,
-             const PecanCporInfo *info,
-             gint32               today,
-             gboolean            *urgent)
+cpor_text (Column               column,
+           const PecanCporInfo *info,
+           gint32               today,
+           gboolean            *urgent)
 {
-  *urgent = FALSE;
   switch (column)
     {
     case COLUMN_NAME:
       return g_strdup (info->name != NULL && *info->name != '\0' ? info->name
                                                                  : _("Untitled claim"));
+    case COLUMN_KIND:
+      /* TRANSLATORS: the kind of a claim, in a narrow column */
+      return g_strdup (C_("claim kind", "CPOR"));
     case COLUMN_STATUS:
       return g_strdup (pecan_cpor_status_label (info->status));
     case COLUMN_NEXT:
@@ -89,6 +96,55 @@ column_text (Column               column,
     default:
       g_assert_not_reached ();
     }
+}
+
+static char *
+coop_text (PecanClaimsPage     *self,
+           Column               column,
+           const PecanCoopInfo *info,
+           gint32               due)
+{
+  g_autofree char *next = NULL;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (info->activity_name != NULL && *info->activity_name != '\0'
+                         ? info->activity_name : _("Untitled co-op claim"));
+    case COLUMN_KIND:
+      /* TRANSLATORS: the kind of a claim, in a narrow column */
+      return g_strdup (C_("claim kind", "Co-op"));
+    case COLUMN_STATUS:
+      return g_strdup (pecan_coop_status_label (info->status));
+    case COLUMN_NEXT:
+      next = pecan_coop_next_action (info, self->deadline_days, self->today);
+      if (due != 0 && self->today > due)
+        /* TRANSLATORS: what to do next, when its date has passed */
+        return g_strdup_printf (_("Overdue: %s"), next);
+      return *next != '\0' ? g_steal_pointer (&next) : g_strdup ("—");
+    case COLUMN_CHANGED:
+      return format_changed (info->updated_at);
+    case COLUMN_MENU:
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+column_text (PecanClaimsPage *self,
+             Column           column,
+             GObject         *claim,
+             gboolean        *urgent)
+{
+  gint32 due = pecan_claims_page_due_day (self, claim);
+
+  *urgent = FALSE;
+  if (PECAN_IS_CPOR_CLAIM (claim))
+    return cpor_text (column, pecan_cpor_claim_get_info (PECAN_CPOR_CLAIM (claim)), self->today,
+                      urgent);
+  *urgent = column == COLUMN_NEXT && due != 0 && self->today > due;
+  return coop_text (self, column, pecan_coop_claim_get_info (PECAN_COOP_CLAIM (claim)), due);
 }
 
 static void
@@ -122,6 +178,17 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Claim Menu"), -1);
     }
+  else if (column == COLUMN_NEXT)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (child), label);
+      gtk_box_append (GTK_BOX (child), pecan_countdown_new ());
+    }
   else
     {
       child = gtk_label_new (NULL);
@@ -131,6 +198,24 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (child, "numeric");
     }
   gtk_list_item_set_child (item, child);
+}
+
+/* Under a co-op claim's name: its amount and usage period, short. */
+static char *
+describe_activity (const PecanCoopInfo *info)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *amount = NULL;
+
+  if (info->half != 1 && info->half != 2)
+    return g_strdup ("");
+  /* TRANSLATORS: a co-op usage period, short: "FY2026 H2" */
+  period = g_strdup_printf (_("FY%d H%d"), info->fiscal_year, info->half);
+  if (info->amount <= 0)
+    return g_steal_pointer (&period);
+  amount = pecan_ui_format_nano (info->amount, info->currency);
+  /* TRANSLATORS: a co-op claim's amount and its usage period */
+  return g_strdup_printf (_("%s · %s"), amount, period);
 }
 
 /* Under the claim's name: whom and what it is for. */
@@ -145,6 +230,41 @@ describe_customer (const PecanCporInfo *info)
     return g_strdup (customer);
   /* TRANSLATORS: a claim's customer and its solution area */
   return g_strdup_printf (_("%s · %s"), customer, info->solution_area);
+}
+
+static GMenuModel *
+coop_menu (const PecanCoopInfo *info)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) actions = g_menu_new ();
+  g_autoptr(GMenu) danger = g_menu_new ();
+  const struct
+  {
+    GMenu      *section;
+    const char *label;
+    const char *action;
+    gboolean    shown;
+  } items[] = {
+    { actions, _("_Open"), "claims.open-coop", TRUE },
+    { actions, _("Change _Status…"), "claims.status-coop", info->status != PECAN_COOP_EDITING },
+    { actions, _("_Export Pack…"), "claims.export-coop", TRUE },
+    { danger, _("_Delete…"), "claims.delete-coop", info->status == PECAN_COOP_EDITING },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!items[i].shown)
+        continue;
+      item = g_menu_item_new (items[i].label, NULL);
+      g_menu_item_set_action_and_target_value (item, items[i].action,
+                                               g_variant_new_int64 (info->id));
+      g_menu_append_item (items[i].section, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (actions));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
+  return G_MENU_MODEL (menu);
 }
 
 static GMenuModel *
@@ -188,36 +308,47 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               PecanClaimsPage          *self)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  const PecanCporInfo *info = pecan_cpor_claim_get_info (gtk_list_item_get_item (item));
+  GObject *claim = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = child;
   g_autofree char *text = NULL;
   gboolean urgent;
 
   if (column == COLUMN_MENU)
     {
-      g_autoptr(GMenuModel) menu = claim_menu (info);
+      g_autoptr(GMenuModel) menu = PECAN_IS_CPOR_CLAIM (claim)
+        ? claim_menu (pecan_cpor_claim_get_info (PECAN_CPOR_CLAIM (claim)))
+        : coop_menu (pecan_coop_claim_get_info (PECAN_COOP_CLAIM (claim)));
 
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (child), menu);
       return;
     }
-  text = column_text (column, info, self->today, &urgent);
+  text = column_text (self, column, claim, &urgent);
   if (column == COLUMN_NAME)
     {
       GtkWidget *title = gtk_widget_get_first_child (child);
-      g_autofree char *subtitle = describe_customer (info);
+      g_autofree char *subtitle = PECAN_IS_CPOR_CLAIM (claim)
+        ? describe_customer (pecan_cpor_claim_get_info (PECAN_CPOR_CLAIM (claim)))
+        : describe_activity (pecan_coop_claim_get_info (PECAN_COOP_CLAIM (claim)));
 
       gtk_label_set_text (GTK_LABEL (title), text);
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), subtitle);
       pecan_cell_tooltip_set (child, text);
       return;
     }
-  gtk_label_set_text (GTK_LABEL (child), text);
-  if (urgent)
-    gtk_widget_add_css_class (child, "error");
-  else
-    gtk_widget_remove_css_class (child, "error");
   if (column == COLUMN_NEXT)
-    pecan_cell_tooltip_set (child, text);
+    {
+      label = gtk_widget_get_first_child (child);
+      pecan_countdown_set (gtk_widget_get_next_sibling (label),
+                           pecan_claims_page_due_day (self, claim), self->today);
+    }
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (urgent)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+  if (column == COLUMN_NEXT)
+    pecan_cell_tooltip_set (label, text);
 }
 
 void
@@ -236,6 +367,8 @@ pecan_claims_page_add_columns (PecanClaimsPage *self)
       gtk_column_view_column_set_expand (column, i == COLUMN_NAME || i == COLUMN_NEXT);
       if (i == COLUMN_STATUS)
         gtk_column_view_column_set_fixed_width (column, 210);
+      if (i == COLUMN_KIND)
+        gtk_column_view_column_set_fixed_width (column, 90);
       gtk_column_view_column_set_resizable (column, i != COLUMN_MENU);
       gtk_column_view_append_column (self->column_view, column);
     }

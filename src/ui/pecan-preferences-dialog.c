@@ -6,13 +6,15 @@
  * one); so do the report settings, which pecan-cli's reports use too. The
  * rest is the user's taste, in GSettings. Changes apply at once. The
  * report settings are written on a worker thread, one write at a time, as
- * a write may wait for the database while an import runs.
+ * a write may wait for the database while an import runs; so is the
+ * deadline of co-op claims, which is read there too.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "pecan-coop.h"
 #include "pecan-preferences-dialog.h"
 #include "pecan-report.h"
 
@@ -28,6 +30,15 @@ typedef struct
   gboolean             saved_cost;
 } Writes;
 
+/* The writes of the co-op claim deadline, in the same way. */
+typedef struct
+{
+  PecanSession *session;
+  int           pending;          /* the days to write next, or -1 */
+  gboolean      running;
+  gboolean      closed;
+} DeadlineWrites;
+
 struct _PecanPreferencesDialog
 {
   GtkWindow      parent_instance;
@@ -41,9 +52,12 @@ struct _PecanPreferencesDialog
   GtkSpinButton *share_spin;
   GtkEntry      *partner_entry;
   GtkSwitch     *cost_switch;
+  GtkSpinButton *deadline_spin;
 
   gboolean       loading;         /* the fields are being filled in */
   Writes        *writes;
+  DeadlineWrites *deadline_writes;
+  GCancellable  *cancellable;     /* the read of the deadline */
 };
 
 G_DEFINE_FINAL_TYPE (PecanPreferencesDialog, pecan_preferences_dialog, GTK_TYPE_WINDOW)
@@ -184,6 +198,99 @@ report_settings_changed_cb (PecanPreferencesDialog *self)
     write_next (self->session, self->writes);
 }
 
+/* On a worker thread. */
+static GObject *
+write_deadline (PecanStore    *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  pecan_coop_set_deadline_days (store, GPOINTER_TO_INT (data), error);
+  return NULL;
+}
+
+static void write_deadline_next (DeadlineWrites *writes);
+
+static void
+deadline_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DeadlineWrites *writes = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) nothing = pecan_session_run_finish (PECAN_SESSION (source), result, &error);
+
+  if (error != NULL)
+    g_warning ("Could not save the co-op claim deadline: %s", error->message);
+  /* The Claims page counts the days down with it. */
+  else
+    pecan_session_data_changed (writes->session);
+  write_deadline_next (writes);
+}
+
+static void
+write_deadline_next (DeadlineWrites *writes)
+{
+  int days = writes->pending;
+
+  writes->pending = -1;
+  writes->running = days >= 0;
+  if (days < 0)
+    {
+      if (writes->closed)
+        {
+          g_object_unref (writes->session);
+          g_free (writes);
+        }
+      return;
+    }
+  pecan_session_run_async (writes->session, write_deadline, GINT_TO_POINTER (days), NULL, NULL,
+                           deadline_written_cb, writes);
+}
+
+static void
+deadline_changed_cb (PecanPreferencesDialog *self)
+{
+  if (self->loading || self->deadline_writes == NULL)
+    return;
+  self->deadline_writes->pending = gtk_spin_button_get_value_as_int (self->deadline_spin);
+  if (!self->deadline_writes->running)
+    write_deadline_next (self->deadline_writes);
+}
+
+/* On a worker thread. */
+static GObject *
+read_deadline (PecanStore    *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  GObject *days = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (days, "days", GINT_TO_POINTER (pecan_coop_get_deadline_days (store)));
+  return days;
+}
+
+/* The dialog is not kept for the read: one closed meanwhile cancelled
+ * it, and is not touched. */
+static void
+deadline_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PecanPreferencesDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) days = pecan_session_run_finish (PECAN_SESSION (source), result, &error);
+
+  if (days == NULL)
+    return;
+  self->loading = TRUE;
+  gtk_spin_button_set_value (self->deadline_spin,
+                             GPOINTER_TO_INT (g_object_get_data (days, "days")));
+  self->loading = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->deadline_spin), TRUE);
+}
+
 static void
 pecan_preferences_dialog_dispose (GObject *object)
 {
@@ -197,6 +304,15 @@ pecan_preferences_dialog_dispose (GObject *object)
       if (!self->writes->running)
         write_next (self->session, self->writes);
       self->writes = NULL;
+    }
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->deadline_writes != NULL)
+    {
+      self->deadline_writes->closed = TRUE;
+      if (!self->deadline_writes->running)
+        write_deadline_next (self->deadline_writes);
+      self->deadline_writes = NULL;
     }
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -219,11 +335,13 @@ pecan_preferences_dialog_class_init (PecanPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, share_spin);
   gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, partner_entry);
   gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, cost_switch);
+  gtk_widget_class_bind_template_child (widget_class, PecanPreferencesDialog, deadline_spin);
   gtk_widget_class_bind_template_callback (widget_class, rate_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, share_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, share_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_settings_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deadline_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -265,6 +383,14 @@ pecan_preferences_dialog_new (GtkWindow    *parent,
   self->writes->saved_cost = report.partner_cost;
   self->loading = FALSE;
   pecan_report_settings_clear (&report);
+  /* Not changed before it is read. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->deadline_spin), FALSE);
+  self->deadline_writes = g_new0 (DeadlineWrites, 1);
+  self->deadline_writes->session = g_object_ref (session);
+  self->deadline_writes->pending = -1;
+  self->cancellable = g_cancellable_new ();
+  pecan_session_run_async (session, read_deadline, NULL, NULL, self->cancellable,
+                           deadline_read_cb, self);
   if (settings == NULL)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->period_dropdown), FALSE);

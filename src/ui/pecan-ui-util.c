@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "pecan-parse.h"
 #include "pecan-ui-util.h"
@@ -157,4 +158,63 @@ pecan_ui_format_period (const PecanPeriod *period)
   b = pecan_ui_format_day (period->last);
   /* TRANSLATORS: a range of days: "01/05/2026 – 01/20/2026" */
   return g_strdup_printf (_("%s – %s"), a, b);
+}
+
+/* Whether @c, a character of an amount typed, only groups its digits. */
+static gboolean
+is_blank_or_quote (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == '\''
+         || c == 0x2019;
+}
+
+/**
+ * pecan_ui_parse_nano:
+ * @text: an amount as a person types it: "1234.50", "1,234.50",
+ *   "1.234,50", "1 234,5"
+ * @nano: (out): the amount, in nano-units
+ *
+ * Reads the digit grouping of any locale: of "." and ",", the last one is
+ * the decimal mark when both occur; one alone is the decimal mark unless
+ * it repeats, or it is not the locale's and three digits follow it.
+ *
+ * Returns: whether @text is an amount
+ */
+gboolean
+pecan_ui_parse_nano (const char *text,
+                     gint64     *nano)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GString) number = g_string_new (NULL);
+  const char *last_point, *last_comma;
+  char mark = *decimal_mark () == ',' ? ',' : '.';
+  char decimal = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_blank_or_quote (c))
+        g_string_append_unichar (digits, c);
+    }
+  last_point = strrchr (digits->str, '.');
+  last_comma = strrchr (digits->str, ',');
+  if (last_point != NULL && last_comma != NULL)
+    decimal = last_point > last_comma ? '.' : ',';
+  else if (last_point != NULL || last_comma != NULL)
+    {
+      const char *last = last_point != NULL ? last_point : last_comma;
+      char c = *last;
+      gboolean once = strchr (digits->str, c) == last;
+      gboolean thousands = strspn (last + 1, "0123456789") == 3 && last[4] == '\0';
+
+      if (once && (c == mark || !thousands))
+        decimal = c;
+    }
+  for (const char *p = digits->str; *p != '\0'; p++)
+    if (*p == decimal)
+      g_string_append_c (number, '.');
+    else if (*p != '.' && *p != ',')
+      g_string_append_c (number, *p);
+  return pecan_parse_nano (number->str, number->len, PECAN_DECIMAL_POINT, nano) == PECAN_PARSE_OK;
 }

@@ -22,5 +22,7 @@ char *pecan_ui_format_change  (double             now,
 char *pecan_ui_format_day     (gint32             day);
 char *pecan_ui_format_month   (int                yyyymm);
 char *pecan_ui_format_period  (const PecanPeriod *period);
+gboolean pecan_ui_parse_nano  (const char        *text,
+                               gint64            *nano);
 
 G_END_DECLS
