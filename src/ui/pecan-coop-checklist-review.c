@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pecan-claim-export.h"
+#include "pecan-claim-review.h"
 #include "pecan-coop-checklist-private.h"
 #include "pecan-parse.h"
 #include "pecan-period.h"
@@ -42,18 +43,7 @@ static GtkWidget *
 section_new (PecanCoopChecklist *self,
              const char         *title)
 {
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "pecan-card");
-  gtk_widget_add_css_class (list, "pecan-review");
-  gtk_box_append (self->review_box, label);
-  gtk_box_append (self->review_box, list);
-  return list;
+  return pecan_claim_review_section (self->review_box, title);
 }
 
 static void
@@ -61,34 +51,7 @@ add_field (GtkWidget  *list,
            const char *title,
            const char *value)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (title);
-  GtkWidget *text = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
-  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  g_autofree char *tooltip = g_strdup_printf (_("Copy “%s”"), title);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_widget_set_size_request (name, 180, -1);
-  gtk_widget_add_css_class (name, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (copy, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (copy),
-                                          g_variant_new_string (value != NULL ? value : ""));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "checklist.copy");
-  gtk_widget_set_sensitive (copy, value != NULL && *value != '\0');
-  gtk_box_append (GTK_BOX (row), name);
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), copy);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  pecan_claim_review_field (list, title, value, "checklist.copy");
 }
 
 static char *
