@@ -1403,6 +1403,27 @@ test_long_line (Fixture       *f,
   write_and_fail (f, "long.csv", content, PECAN_IMPORT_ERROR_BAD_ROW);
 }
 
+/* Either import thread may type a line: the bad inputs again, with the
+ * reading thread typing every line (the writing one types those of small
+ * files). */
+static void
+test_bad_input_typed_by_reader (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_setenv ("PECAN_IMPORT_TYPING", "reader", TRUE);
+  test_bad_input (f, data);
+  g_unsetenv ("PECAN_IMPORT_TYPING");
+}
+
+static void
+test_skip_bad_rows_typed_by_reader (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_setenv ("PECAN_IMPORT_TYPING", "reader", TRUE);
+  test_skip_bad_rows (f, data);
+  g_unsetenv ("PECAN_IMPORT_TYPING");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1426,8 +1447,14 @@ main (int   argc,
     {
       g_autofree char *bad = g_strdup_printf ("/import/bad/%s", bad_inputs[i].file);
       g_autofree char *skip = g_strdup_printf ("/import/skip/%s", bad_inputs[i].file);
+      g_autofree char *bad_reader = g_strdup_printf ("/import/bad-typed-by-reader/%s",
+                                                     bad_inputs[i].file);
+      g_autofree char *skip_reader = g_strdup_printf ("/import/skip-typed-by-reader/%s",
+                                                      bad_inputs[i].file);
       pecan_test_add (bad, &bad_inputs[i], test_bad_input);
       pecan_test_add (skip, &bad_inputs[i], test_skip_bad_rows);
+      pecan_test_add (bad_reader, &bad_inputs[i], test_bad_input_typed_by_reader);
+      pecan_test_add (skip_reader, &bad_inputs[i], test_skip_bad_rows_typed_by_reader);
     }
   pecan_test_add ("/import/skip/good-then-bad-totals", NULL, test_skip_totals);
   pecan_test_add ("/import/skip/nothing-to-skip", NULL, test_skip_nothing);

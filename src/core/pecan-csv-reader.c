@@ -15,8 +15,8 @@
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#ifdef HAVE_NETTLE
-# include <nettle/sha2.h>
+#ifdef HAVE_LIBCRYPTO
+# include <openssl/evp.h>
 #endif
 
 #include "pecan-csv-reader.h"
@@ -52,14 +52,18 @@ struct _PecanCsvReader
   char                *decoded;
   gsize                decoded_size;
 
-#ifdef HAVE_NETTLE
-  struct sha256_ctx    sha256;
+#ifdef HAVE_LIBCRYPTO
+  EVP_MD_CTX          *sha256;
 #else
   GChecksum           *sha256;
 #endif
+  GMutex               hash_lock;    /* the hash is taken by whichever thread is free */
+  guint64              hashed;
+  GInputStream        *hash_stream;  /* the file, read again when it is not mapped ... */
+  guchar              *hash_buffer;  /* ... into this */
+  gsize                hash_released;
   char                *digest;
-  GThread             *hasher;
-  gint                 stop_hashing;
+  gboolean             hash_failed;
 
   /* The line being read */
   GPtrArray           *header;
@@ -91,8 +95,8 @@ hash_update (PecanCsvReader *self,
              const guchar   *data,
              gsize           len)
 {
-#ifdef HAVE_NETTLE
-  sha256_update (&self->sha256, len, data);
+#ifdef HAVE_LIBCRYPTO
+  EVP_DigestUpdate (self->sha256, data, len);
 #else
   g_checksum_update (self->sha256, data, len);
 #endif
@@ -101,12 +105,13 @@ hash_update (PecanCsvReader *self,
 static char *
 hash_finish (PecanCsvReader *self)
 {
-#ifdef HAVE_NETTLE
-  guint8 digest[SHA256_DIGEST_SIZE];
-  GString *hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
+#ifdef HAVE_LIBCRYPTO
+  guint8 digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  GString *hex = g_string_sized_new (2 * EVP_MAX_MD_SIZE);
 
-  sha256_digest (&self->sha256, sizeof digest, digest);
-  for (guint i = 0; i < sizeof digest; i++)
+  EVP_DigestFinal_ex (self->sha256, digest, &len);
+  for (guint i = 0; i < len; i++)
     g_string_append_printf (hex, "%02x", digest[i]);
   return g_string_free (hex, FALSE);
 #else
@@ -372,54 +377,62 @@ read_block (PecanCsvReader  *self,
   return TRUE;
 }
 
-static void
-hash_mapping (PecanCsvReader *self)
+/* Hashes the next block of a file that is not mapped: from a stream of its
+ * own, as the parse reads the first one. */
+static gboolean
+hash_next_read (PecanCsvReader *self)
 {
-  const guchar *data = (const guchar *) g_mapped_file_get_contents (self->mapped);
-  gsize size = g_mapped_file_get_length (self->mapped);
+  gsize n = 0;
 
-  gsize released = 0;
-
-  for (gsize pos = 0; pos < size && !g_atomic_int_get (&self->stop_hashing);)
+  if (self->hash_stream == NULL)
     {
-      gsize n = MIN (BLOCK_SIZE, size - pos);
-
-      hash_update (self, data + pos, n);
-      pos += n;
-      release_behind (self->mapped, &released, pos);
+      self->hash_stream = G_INPUT_STREAM (g_file_read (self->file, NULL, NULL));
+      self->hash_buffer = g_malloc (BLOCK_SIZE);
     }
+  if (self->hash_stream == NULL
+      || !g_input_stream_read_all (self->hash_stream, self->hash_buffer, BLOCK_SIZE, &n, NULL,
+                                   NULL))
+    return FALSE;
+  hash_update (self, self->hash_buffer, n);
+  self->hashed += n;
+  if (n == 0)
+    self->digest = hash_finish (self);
+  return TRUE;
 }
 
-static void
-hash_stream (PecanCsvReader *self)
+/**
+ * pecan_csv_reader_hash_step:
+ * @reader: a reader
+ *
+ * Adds the next block of the file to its SHA-256. The hash needs no thread
+ * of its own: the import's threads take it a block at a time when they have
+ * nothing else to do, so that on two cores it never takes the parse's core.
+ * Any thread may call this, at any time.
+ *
+ * Returns: %TRUE while some of the file is left to hash
+ */
+gboolean
+pecan_csv_reader_hash_step (PecanCsvReader *reader)
 {
-  g_autoptr(GFileInputStream) stream = g_file_read (self->file, NULL, NULL);
-  g_autofree guchar *block = g_malloc (BLOCK_SIZE);
-  gsize n;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->hash_lock);
 
-  if (stream == NULL)
+  if (reader->digest != NULL || reader->hash_failed)
+    return FALSE;
+  if (reader->mapped != NULL)
     {
-      g_atomic_int_set (&self->stop_hashing, 1);
-      return;
+      const guchar *data = (const guchar *) g_mapped_file_get_contents (reader->mapped);
+      gsize size = g_mapped_file_get_length (reader->mapped);
+      gsize n = MIN (BLOCK_SIZE, size - reader->hashed);
+
+      hash_update (reader, data + reader->hashed, n);
+      reader->hashed += n;
+      release_behind (reader->mapped, &reader->hash_released, reader->hashed);
+      if (reader->hashed == size)
+        reader->digest = hash_finish (reader);
     }
-  while (!g_atomic_int_get (&self->stop_hashing)
-         && g_input_stream_read_all (G_INPUT_STREAM (stream), block, BLOCK_SIZE, &n, NULL, NULL)
-         && n > 0)
-    hash_update (self, block, n);
-}
-
-/* The file's hash takes a thread of its own: on two cores it fills the
- * moments when the reading and the writing threads wait for each other. */
-static gpointer
-hash_thread (gpointer data)
-{
-  PecanCsvReader *self = data;
-
-  if (self->mapped != NULL)
-    hash_mapping (self);
-  else
-    hash_stream (self);
-  return g_atomic_int_get (&self->stop_hashing) ? NULL : hash_finish (self);
+  else if (!hash_next_read (reader))
+    reader->hash_failed = TRUE;
+  return reader->digest == NULL && !reader->hash_failed;
 }
 
 /* Regular local files are mapped: neither the parse nor the hash then
@@ -472,8 +485,10 @@ pecan_csv_reader_open (GFile   *file,
   self->arena_size = 4096;
   self->arena = g_malloc (self->arena_size);
   self->buffer = g_malloc (BLOCK_SIZE);
-#ifdef HAVE_NETTLE
-  sha256_init (&self->sha256);
+  g_mutex_init (&self->hash_lock);
+#ifdef HAVE_LIBCRYPTO
+  self->sha256 = EVP_MD_CTX_new ();
+  EVP_DigestInit_ex (self->sha256, EVP_sha256 (), NULL);
 #else
   self->sha256 = g_checksum_new (G_CHECKSUM_SHA256);
 #endif
@@ -520,23 +535,23 @@ pecan_csv_reader_free (PecanCsvReader *reader)
 {
   if (reader == NULL)
     return;
-  if (reader->hasher != NULL)
-    {
-      g_atomic_int_set (&reader->stop_hashing, 1);
-      g_free (g_thread_join (reader->hasher));
-    }
   csv_free (&reader->parser);
   g_clear_object (&reader->stream);
+  g_clear_object (&reader->hash_stream);
+  g_mutex_clear (&reader->hash_lock);
   g_clear_object (&reader->file);
   g_clear_object (&reader->decoder);
   g_clear_pointer (&reader->pending, g_byte_array_unref);
   g_clear_pointer (&reader->header, g_ptr_array_unref);
-#ifndef HAVE_NETTLE
+#ifdef HAVE_LIBCRYPTO
+  g_clear_pointer (&reader->sha256, EVP_MD_CTX_free);
+#else
   g_clear_pointer (&reader->sha256, g_checksum_free);
 #endif
   g_free (reader->digest);
   g_free (reader->name);
   g_free (reader->buffer);
+  g_free (reader->hash_buffer);
   g_clear_pointer (&reader->mapped, g_mapped_file_unref);
   g_free (reader->decoded);
   g_free (reader->arena);
@@ -746,9 +761,6 @@ static gboolean
 finish (PecanCsvReader  *self,
         GError         **error)
 {
-  /* Joined first: a truncated last line may still be skipped, and the
-   * import then needs the file's hash. */
-  self->digest = g_thread_join (g_steal_pointer (&self->hasher));
   if (csv_fini (&self->parser, field_cb, row_cb, self) != 0 && self->error == NULL)
     g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_TRUNCATED,
                  _("The last line of “%s” (line %llu) ends inside a quoted "
@@ -767,12 +779,6 @@ finish (PecanCsvReader  *self,
       g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_EMPTY,
                    _("“%s” has no line of column names. Download the file again."),
                    self->name);
-      return FALSE;
-    }
-  if (self->digest == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not read “%s” again to compute its checksum."), self->name);
       return FALSE;
     }
   return TRUE;
@@ -805,9 +811,6 @@ pecan_csv_reader_run (PecanCsvReader      *reader,
   reader->header_func = header_func;
   reader->row_func = row_func;
   reader->user_data = user_data;
-  if (reader->hasher == NULL && reader->digest == NULL)
-    reader->hasher = g_thread_new ("pecan-import-hash", hash_thread, reader);
-
   while (reader->block_len > 0)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -875,12 +878,28 @@ pecan_csv_reader_get_encoding (PecanCsvReader *reader)
 
 /**
  * pecan_csv_reader_get_sha256:
- * @reader: a reader that has read the whole file
+ * @reader: a reader
+ * @error: return location for an error
  *
- * Returns: (transfer full) (nullable): the file's SHA-256 in hex
+ * Finishes the file's hash, helping whichever thread is taking it.
+ *
+ * Returns: (transfer full): the file's SHA-256 in hex, or %NULL with @error
+ *   set when the file could not be read again
  */
 char *
-pecan_csv_reader_get_sha256 (PecanCsvReader *reader)
+pecan_csv_reader_get_sha256 (PecanCsvReader  *reader,
+                             GError         **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  while (pecan_csv_reader_hash_step (reader))
+    ;
+  locker = g_mutex_locker_new (&reader->hash_lock);
+  if (reader->digest == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not read “%s” again to compute its checksum."), reader->name);
+      return NULL;
+    }
   return g_strdup (reader->digest);
 }

@@ -61,7 +61,9 @@ guint64          pecan_csv_reader_get_size      (PecanCsvReader      *reader);
 char             pecan_csv_reader_get_delimiter (PecanCsvReader      *reader);
 PecanDecimalMark pecan_csv_reader_get_decimal_mark (PecanCsvReader   *reader);
 const char      *pecan_csv_reader_get_encoding  (PecanCsvReader      *reader);
-char            *pecan_csv_reader_get_sha256    (PecanCsvReader      *reader);
+gboolean         pecan_csv_reader_hash_step     (PecanCsvReader      *reader);
+char            *pecan_csv_reader_get_sha256    (PecanCsvReader      *reader,
+                                                 GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PecanCsvReader, pecan_csv_reader_free)
 

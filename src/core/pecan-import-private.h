@@ -42,6 +42,7 @@ typedef struct
   gsize          arena_len;
   gsize          arena_size;
   GPtrArray     *skips;                  /* "line\treason" of skipped lines */
+  gboolean       typed;                  /* its lines are typed, not text only */
   gboolean       last;                   /* the reading is over */
   GError        *error;                  /* ... and failed */
 } PecanChunk;
@@ -64,6 +65,8 @@ PecanImportWriter *pecan_import_writer_begin  (PecanStore         *store,
                                                GError            **error);
 gboolean           pecan_import_writer_add    (PecanImportWriter  *writer,
                                                const PecanChunk   *chunk,
+                                               GError            **error);
+gboolean           pecan_import_writer_settle (PecanImportWriter  *writer,
                                                GError            **error);
 gboolean           pecan_import_writer_commit (PecanImportWriter  *writer,
                                                GError            **error);

@@ -289,8 +289,29 @@ update_batch (PecanImportWriter  *self,
 }
 
 /**
- * pecan_import_writer_commit:
+ * pecan_import_writer_settle:
  * @writer: a writer that has been given every chunk
+ * @error: return location for an error
+ *
+ * Writes the totals of the lines written; the file's hash is not needed
+ * for it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+pecan_import_writer_settle (PecanImportWriter  *writer,
+                            GError            **error)
+{
+  if (writer->dry_run || (writer->info->lines == 0 && writer->info->kept == 0))
+    return TRUE;
+  return pecan_import_writer_rollup_flush (writer, error)
+         && pecan_store_rebuild_months (writer->store, writer->stale_months, error)
+         && pecan_store_rebuild_customer_months (writer->store, writer->customer_months, error);
+}
+
+/**
+ * pecan_import_writer_commit:
+ * @writer: a settled writer, its info holding the file's hash
  * @error: return location for an error
  *
  * Commits the import, unless the file is already imported: then nothing
@@ -313,10 +334,8 @@ pecan_import_writer_commit (PecanImportWriter  *writer,
       info->id = info->duplicate_of;
       return info->duplicate_of != 0 || check_not_empty (writer, error);
     }
-  if (!check_not_empty (writer, error) || !pecan_import_writer_rollup_flush (writer, error)
-      || !pecan_store_rebuild_months (writer->store, writer->stale_months, error)
-      || !pecan_store_rebuild_customer_months (writer->store, writer->customer_months, error)
-      || !update_batch (writer, error) || !pecan_store_exec (writer->store, "COMMIT", error))
+  if (!check_not_empty (writer, error) || !update_batch (writer, error)
+      || !pecan_store_exec (writer->store, "COMMIT", error))
     return FALSE;
   writer->in_transaction = FALSE;
   info->id = writer->batch_id;

@@ -22,12 +22,21 @@
 
 #define N_CHUNKS 6
 
+/* Who types the lines; forced only by the tests, which check both ways. */
+typedef enum
+{
+  TYPING_SHARED,
+  TYPING_READER,
+  TYPING_WRITER,
+} Typing;
+
 typedef struct
 {
   PecanCsvReader          *reader;
   PecanFormat              format;
   PecanImportFlags         flags;
   int                      default_rate;
+  Typing                   typing;
   GAsyncQueue             *full;
   GAsyncQueue             *empty;
   PecanChunk              *chunk;
@@ -56,6 +65,7 @@ chunk_reset (PecanChunk *chunk)
 {
   chunk->n_rows = 0;
   chunk->arena_len = 0;
+  chunk->typed = FALSE;
   chunk->last = FALSE;
   g_ptr_array_set_size (chunk->skips, 0);
   g_clear_error (&chunk->error);
@@ -72,11 +82,17 @@ chunk_free (PecanChunk *chunk)
   g_free (chunk);
 }
 
+/* Typing the lines is work either thread can do: this one does it while the
+ * writing thread has lines waiting, and leaves it to the writing thread
+ * when that one would otherwise wait. */
 static void
 push_chunk (Import *import)
 {
   g_async_queue_push (import->full, import->chunk);
   import->chunk = g_async_queue_pop (import->empty);
+  import->chunk->typed = import->typing == TYPING_READER
+                         || (import->typing == TYPING_SHARED
+                             && g_async_queue_length (import->full) > 1);
 }
 
 static gboolean
@@ -96,14 +112,16 @@ header_cb (PecanCsvReader     *reader,
 }
 
 static gboolean
-bad_value (Import            *import,
-           const PecanCsvRow *row,
-           PecanField         field,
-           const char        *expected,
-           GError           **error)
+bad_value (Import                *import,
+           const PecanChunk      *chunk,
+           const PecanParsedRow  *row,
+           PecanField             field,
+           const char            *expected,
+           GError               **error)
 {
   int column = import->format.column[field];
-  g_autofree char *value = g_utf8_make_valid (row->text[field], MIN (row->len[field], 64));
+  const char *text = pecan_chunk_text (chunk, row, field);
+  g_autofree char *value = g_utf8_make_valid (text, MIN (strlen (text), 64));
 
   g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_VALUE,
                /* Translators: line 5 of “file.csv”, column “BillingPreTaxTotal” (37):
@@ -117,40 +135,45 @@ bad_value (Import            *import,
 
 static gboolean
 parse_amount (Import            *import,
-              const PecanCsvRow *row,
+              const PecanChunk  *chunk,
+              PecanParsedRow    *row,
               PecanField         field,
               gboolean           required,
               gint64            *out,
               GError           **error)
 {
+  const char *text = pecan_chunk_text (chunk, row, field);
   PecanParseResult r;
 
   if (import->format.column[field] < 0)
     return !required;
-  r = pecan_parse_nano (row->text[field], row->len[field],
-                        pecan_csv_reader_get_decimal_mark (import->reader), out);
+  r = pecan_parse_nano (text, strlen (text), pecan_csv_reader_get_decimal_mark (import->reader),
+                        out);
   if (r == PECAN_PARSE_OK || (r == PECAN_PARSE_EMPTY && !required))
     return TRUE;
-  return bad_value (import, row, field, _("an amount (a number such as 12.34 or 1.5E-05)"),
-                    error);
+  return bad_value (import, chunk, row, field,
+                    _("an amount (a number such as 12.34 or 1.5E-05)"), error);
 }
 
 static gboolean
 require_text (Import            *import,
-              const PecanCsvRow *row,
+              const PecanChunk  *chunk,
+              PecanParsedRow    *row,
               PecanField         field,
               const char        *expected,
               GError           **error)
 {
-  if (row->len[field] > 0)
+  if (*pecan_chunk_text (chunk, row, field) != '\0')
     return TRUE;
-  return bad_value (import, row, field, expected, error);
+  return bad_value (import, chunk, row, field, expected, error);
 }
+
+#define TEXT(field) pecan_chunk_text (chunk, row, PECAN_FIELD_##field)
 
 static gboolean
 parse_pec (Import            *import,
-           const PecanCsvRow *row,
-           PecanParsedRow    *out,
+           const PecanChunk  *chunk,
+           PecanParsedRow    *row,
            GError           **error)
 {
   gint64 nano = 0;
@@ -158,29 +181,29 @@ parse_pec (Import            *import,
   switch (import->format.layout)
     {
     case PECAN_LAYOUT_INVOICE:
-      out->pec_centi = pecan_rules_parse_adjustment (row->text[PECAN_FIELD_PRICE_ADJUSTMENT]);
+      row->pec_centi = pecan_rules_parse_adjustment (TEXT (PRICE_ADJUSTMENT));
       return TRUE;
     case PECAN_LAYOUT_COST_EXPORT:
-      out->pec_centi = 0;
-      if (!import->format.pec_known || !pecan_rules_parse_flag (row->text[PECAN_FIELD_PEC_APPLIED]))
+      row->pec_centi = 0;
+      if (!import->format.pec_known || !pecan_rules_parse_flag (TEXT (PEC_APPLIED)))
         return TRUE;
-      if (!parse_amount (import, row, PECAN_FIELD_PEC_RATE, FALSE, &nano, error))
+      if (!parse_amount (import, chunk, row, PECAN_FIELD_PEC_RATE, FALSE, &nano, error))
         return FALSE;
-      out->pec_centi = nano > 0 ? pecan_rules_percent_to_centi (nano, TRUE)
+      row->pec_centi = nano > 0 ? pecan_rules_percent_to_centi (nano, TRUE)
                                 : import->default_rate * 100;
       return TRUE;
     case PECAN_LAYOUT_DAILY:
       if (import->format.column[PECAN_FIELD_PEC_PERCENT] >= 0)
         {
-          if (!parse_amount (import, row, PECAN_FIELD_PEC_PERCENT, FALSE, &nano, error))
+          if (!parse_amount (import, chunk, row, PECAN_FIELD_PEC_PERCENT, FALSE, &nano, error))
             return FALSE;
-          out->pec_centi = pecan_rules_percent_to_centi (nano, FALSE);
+          row->pec_centi = pecan_rules_percent_to_centi (nano, FALSE);
         }
       else
         {
-          if (!parse_amount (import, row, PECAN_FIELD_PEC_RATE, FALSE, &nano, error))
+          if (!parse_amount (import, chunk, row, PECAN_FIELD_PEC_RATE, FALSE, &nano, error))
             return FALSE;
-          out->pec_centi = pecan_rules_percent_to_centi (nano, TRUE);
+          row->pec_centi = pecan_rules_percent_to_centi (nano, TRUE);
         }
       return TRUE;
     case PECAN_LAYOUT_UNKNOWN:
@@ -191,83 +214,92 @@ parse_pec (Import            *import,
 
 static void
 classify (Import            *import,
-          const PecanCsvRow *row,
-          PecanParsedRow    *out)
+          const PecanChunk  *chunk,
+          PecanParsedRow    *row)
 {
   PecanRuleInput input = {
-    .product_name = row->text[PECAN_FIELD_PRODUCT_NAME],
-    .sku_name = row->text[PECAN_FIELD_SKU_NAME],
-    .meter_name = row->text[PECAN_FIELD_METER_NAME],
-    .publisher_name = row->text[PECAN_FIELD_PUBLISHER_NAME],
-    .publisher_type = row->text[PECAN_FIELD_PUBLISHER_TYPE],
-    .benefit_type = row->text[PECAN_FIELD_BENEFIT_TYPE],
-    .benefit_order_id = row->text[PECAN_FIELD_BENEFIT_ORDER_ID],
-    .reservation_order_id = row->text[PECAN_FIELD_RESERVATION_ORDER_ID],
-    .pricing_model = row->text[PECAN_FIELD_PRICING_MODEL],
-    .charge_type = row->text[PECAN_FIELD_CHARGE_TYPE],
-    .credit_type = row->text[PECAN_FIELD_CREDIT_TYPE],
-    .pec_centi = out->pec_centi,
+    .product_name = TEXT (PRODUCT_NAME),
+    .sku_name = TEXT (SKU_NAME),
+    .meter_name = TEXT (METER_NAME),
+    .publisher_name = TEXT (PUBLISHER_NAME),
+    .publisher_type = TEXT (PUBLISHER_TYPE),
+    .benefit_type = TEXT (BENEFIT_TYPE),
+    .benefit_order_id = TEXT (BENEFIT_ORDER_ID),
+    .reservation_order_id = TEXT (RESERVATION_ORDER_ID),
+    .pricing_model = TEXT (PRICING_MODEL),
+    .charge_type = TEXT (CHARGE_TYPE),
+    .credit_type = TEXT (CREDIT_TYPE),
+    .pec_centi = row->pec_centi,
     .pec_known = import->format.pec_known,
   };
   PecanIneligible reason;
 
-  out->state = pecan_rules_classify (&input, &reason);
-  out->reason = reason;
-}
-
-static gboolean
-type_row (Import            *import,
-          const PecanCsvRow *row,
-          PecanParsedRow    *out,
-          GError           **error)
-{
-  PecanLayout layout = import->format.layout;
-  PecanField date = layout == PECAN_LAYOUT_INVOICE ? PECAN_FIELD_CHARGE_START
-                                                   : PECAN_FIELD_USAGE_DATE;
-
-  if (pecan_parse_day (row->text[date], row->len[date], &out->day) != PECAN_PARSE_OK)
-    return bad_value (import, row, date, _("a date (such as 01/31/2026 or 2026-01-31)"), error);
-  if (layout == PECAN_LAYOUT_INVOICE)
-    {
-      /* Invoice lines are monthly: they belong to their charge period's month. */
-      int year, month, mday;
-      pecan_day_to_ymd (out->day, &year, &month, &mday);
-      out->day = pecan_day_from_ymd (year, month, 1);
-    }
-  if (!require_text (import, row, PECAN_FIELD_CUSTOMER_ID, _("a customer tenant ID"), error)
-      || !require_text (import, row, PECAN_FIELD_SUBSCRIPTION_ID, _("a subscription ID"), error)
-      || !require_text (import, row, PECAN_FIELD_CURRENCY, _("a currency code such as EUR"), error)
-      || !parse_amount (import, row, PECAN_FIELD_BILLED, TRUE, &out->billed, error))
-    return FALSE;
-
-  out->has_quantity = row->len[PECAN_FIELD_QUANTITY] > 0;
-  out->has_unit_price = row->len[PECAN_FIELD_UNIT_PRICE] > 0;
-  out->has_effective_price = row->len[PECAN_FIELD_EFFECTIVE_PRICE] > 0;
-  if (!parse_amount (import, row, PECAN_FIELD_QUANTITY, FALSE, &out->quantity, error)
-      || !parse_amount (import, row, PECAN_FIELD_UNIT_PRICE, FALSE, &out->unit_price, error)
-      || !parse_amount (import, row, PECAN_FIELD_EFFECTIVE_PRICE, FALSE, &out->effective_price,
-                        error)
-      || !parse_pec (import, row, out, error))
-    return FALSE;
-
-  classify (import, row, out);
-  out->line = row->line;
-  out->family = layout == PECAN_LAYOUT_INVOICE ? PECAN_FAMILY_INVOICE : PECAN_FAMILY_DAILY;
-  out->invoiced = layout == PECAN_LAYOUT_INVOICE || row->len[PECAN_FIELD_INVOICE_NUMBER] > 0;
-  return TRUE;
+  row->state = pecan_rules_classify (&input, &reason);
+  row->reason = reason;
 }
 
 /* Identifiers are GUIDs that Excel or a script may have upper-cased. */
 static void
 lower_identifier (PecanChunk     *chunk,
-                  PecanParsedRow *out,
+                  PecanParsedRow *row,
                   PecanField      field)
 {
-  if (out->text[field] != PECAN_NO_TEXT)
-    for (char *p = chunk->arena + out->base + out->text[field]; *p; p++)
+  if (row->text[field] != PECAN_NO_TEXT)
+    for (char *p = chunk->arena + row->base + row->text[field]; *p; p++)
       if (*p >= 'A' && *p <= 'Z')
         *p += 'a' - 'A';
 }
+
+/* Types a stored line in place: its dates, amounts and PEC state. */
+static gboolean
+type_row (Import          *import,
+          PecanChunk      *chunk,
+          PecanParsedRow  *row,
+          GError         **error)
+{
+  PecanLayout layout = import->format.layout;
+  PecanField date = layout == PECAN_LAYOUT_INVOICE ? PECAN_FIELD_CHARGE_START
+                                                   : PECAN_FIELD_USAGE_DATE;
+  const char *date_text = pecan_chunk_text (chunk, row, date);
+
+  if (pecan_parse_day (date_text, strlen (date_text), &row->day) != PECAN_PARSE_OK)
+    return bad_value (import, chunk, row, date, _("a date (such as 01/31/2026 or 2026-01-31)"),
+                      error);
+  if (layout == PECAN_LAYOUT_INVOICE)
+    {
+      /* Invoice lines are monthly: they belong to their charge period's month. */
+      int year, month, mday;
+      pecan_day_to_ymd (row->day, &year, &month, &mday);
+      row->day = pecan_day_from_ymd (year, month, 1);
+    }
+  if (!require_text (import, chunk, row, PECAN_FIELD_CUSTOMER_ID, _("a customer tenant ID"), error)
+      || !require_text (import, chunk, row, PECAN_FIELD_SUBSCRIPTION_ID, _("a subscription ID"),
+                        error)
+      || !require_text (import, chunk, row, PECAN_FIELD_CURRENCY,
+                        _("a currency code such as EUR"), error)
+      || !parse_amount (import, chunk, row, PECAN_FIELD_BILLED, TRUE, &row->billed, error))
+    return FALSE;
+
+  row->has_quantity = *TEXT (QUANTITY) != '\0';
+  row->has_unit_price = *TEXT (UNIT_PRICE) != '\0';
+  row->has_effective_price = *TEXT (EFFECTIVE_PRICE) != '\0';
+  if (!parse_amount (import, chunk, row, PECAN_FIELD_QUANTITY, FALSE, &row->quantity, error)
+      || !parse_amount (import, chunk, row, PECAN_FIELD_UNIT_PRICE, FALSE, &row->unit_price,
+                        error)
+      || !parse_amount (import, chunk, row, PECAN_FIELD_EFFECTIVE_PRICE, FALSE,
+                        &row->effective_price, error)
+      || !parse_pec (import, chunk, row, error))
+    return FALSE;
+
+  classify (import, chunk, row);
+  row->family = layout == PECAN_LAYOUT_INVOICE ? PECAN_FAMILY_INVOICE : PECAN_FAMILY_DAILY;
+  row->invoiced = layout == PECAN_LAYOUT_INVOICE || *TEXT (INVOICE_NUMBER) != '\0';
+  lower_identifier (chunk, row, PECAN_FIELD_CUSTOMER_ID);
+  lower_identifier (chunk, row, PECAN_FIELD_SUBSCRIPTION_ID);
+  lower_identifier (chunk, row, PECAN_FIELD_PLAN_ID);
+  return TRUE;
+}
+#undef TEXT
 
 static void
 store_text (PecanChunk        *chunk,
@@ -279,6 +311,7 @@ store_text (PecanChunk        *chunk,
       chunk->arena_size = MAX (chunk->arena_size * 2, chunk->arena_len + row->arena_len);
       chunk->arena = g_realloc (chunk->arena, chunk->arena_size);
     }
+  out->line = row->line;
   out->base = chunk->arena_len;
   memcpy (chunk->arena + chunk->arena_len, row->arena, row->arena_len);
   chunk->arena_len += row->arena_len;
@@ -289,9 +322,47 @@ store_text (PecanChunk        *chunk,
       out->text[i] = (text >= row->arena && text < row->arena + row->arena_len)
                      ? (guint32) (text - row->arena) : PECAN_NO_TEXT;
     }
-  lower_identifier (chunk, out, PECAN_FIELD_CUSTOMER_ID);
-  lower_identifier (chunk, out, PECAN_FIELD_SUBSCRIPTION_ID);
-  lower_identifier (chunk, out, PECAN_FIELD_PLAN_ID);
+}
+
+static void
+add_skip (PecanChunk   *chunk,
+          guint64       line,
+          const GError *error)
+{
+  g_ptr_array_add (chunk->skips, g_strdup_printf ("%" G_GUINT64_FORMAT "\t%s", line,
+                                                  error->message));
+}
+
+/* Types the lines of a chunk that the reading thread left untyped; a bad
+ * line is left out in the skip-bad-rows mode. */
+static gboolean
+type_chunk (Import      *import,
+            PecanChunk  *chunk,
+            GError     **error)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < chunk->n_rows; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!type_row (import, chunk, &chunk->rows[i], &local_error))
+        {
+          if (!(import->flags & PECAN_IMPORT_SKIP_BAD_ROWS))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_skip (chunk, chunk->rows[i].line, local_error);
+          continue;
+        }
+      if (kept != i)
+        chunk->rows[kept] = chunk->rows[i];
+      kept++;
+    }
+  chunk->n_rows = kept;
+  chunk->typed = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -335,20 +406,23 @@ row_cb (PecanCsvReader     *reader,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
       return FALSE;
     }
-  if (!check_width (import, row, &local_error) || !type_row (import, row, out, &local_error))
+  if (check_width (import, row, &local_error))
     {
-      if (!(import->flags & PECAN_IMPORT_SKIP_BAD_ROWS))
+      store_text (chunk, row, out);
+      if (!chunk->typed || type_row (import, chunk, out, &local_error))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          if (++chunk->n_rows == PECAN_CHUNK_ROWS)
+            push_chunk (import);
+          return TRUE;
         }
-      g_ptr_array_add (chunk->skips, g_strdup_printf ("%" G_GUINT64_FORMAT "\t%s", row->line,
-                                                      local_error->message));
-      return TRUE;
+      chunk->arena_len = out->base;
     }
-  store_text (chunk, row, out);
-  if (++chunk->n_rows == PECAN_CHUNK_ROWS)
-    push_chunk (import);
+  if (!(import->flags & PECAN_IMPORT_SKIP_BAD_ROWS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  add_skip (chunk, row->line, local_error);
   return TRUE;
 }
 
@@ -390,6 +464,11 @@ read_thread (gpointer data)
   import->chunk->error = error;
   g_async_queue_push (import->full, import->chunk);
   import->chunk = NULL;
+  /* The writing thread has the last lines: this one is free to finish
+   * the file's hash meanwhile. */
+  while (error == NULL && !g_atomic_int_get (&import->stop)
+         && pecan_csv_reader_hash_step (import->reader))
+    ;
   return NULL;
 }
 
@@ -406,6 +485,18 @@ describe_file (PecanBatchInfo *info,
   info->pec_known = import->format.pec_known;
   info->encoding = g_strdup (pecan_csv_reader_get_encoding (import->reader));
   info->delimiter = delimiter != 0 ? delimiter : ',';
+}
+
+/* The next chunk of lines; while there is none yet, the file is hashed. */
+static PecanChunk *
+next_chunk (Import *import)
+{
+  PecanChunk *chunk;
+
+  while ((chunk = g_async_queue_try_pop (import->full)) == NULL)
+    if (g_atomic_int_get (&import->stop) || !pecan_csv_reader_hash_step (import->reader))
+      return g_async_queue_pop (import->full);
+  return chunk;
 }
 
 /* Writes every chunk the reading thread hands over, until its last one.
@@ -426,7 +517,7 @@ write_chunks (Import          *import,
   while (!last)
     {
       gint64 before = g_get_monotonic_time ();
-      PecanChunk *chunk = g_async_queue_pop (import->full);
+      PecanChunk *chunk = next_chunk (import);
 
       import->waited += g_get_monotonic_time () - before;
       last = chunk->last;
@@ -443,16 +534,18 @@ write_chunks (Import          *import,
                                                   dry_run, error)) != NULL;
       if (ok)
         ok = !g_cancellable_set_error_if_cancelled (import->cancellable, error)
+             && (chunk->typed || type_chunk (import, chunk, error))
              && pecan_import_writer_add (writer, chunk, error);
       if (!ok)
         g_atomic_int_set (&import->stop, 1);
       chunk_reset (chunk);
       g_async_queue_push (import->empty, chunk);
     }
-  if (!ok)
+  /* The totals are settled while the reading thread finishes the hash. */
+  if (!ok || !pecan_import_writer_settle (writer, error))
     return FALSE;
-  info->sha256 = pecan_csv_reader_get_sha256 (import->reader);
-  return pecan_import_writer_commit (writer, error);
+  info->sha256 = pecan_csv_reader_get_sha256 (import->reader, error);
+  return info->sha256 != NULL && pecan_import_writer_commit (writer, error);
 }
 
 static void
@@ -520,6 +613,11 @@ pecan_import_file (PecanStore               *store,
         g_async_queue_push (import.empty, import.chunks[i]);
     }
   import.chunk = import.chunks[0];
+  if (g_strcmp0 (g_getenv ("PECAN_IMPORT_TYPING"), "reader") == 0)
+    import.typing = TYPING_READER;
+  else if (g_strcmp0 (g_getenv ("PECAN_IMPORT_TYPING"), "writer") == 0)
+    import.typing = TYPING_WRITER;
+  import.chunk->typed = import.typing == TYPING_READER;
 
   thread = g_thread_new ("pecan-import-read", read_thread, &import);
   ok = write_chunks (&import, store, file, &info, error);
