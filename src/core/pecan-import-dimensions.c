@@ -74,60 +74,198 @@ pecan_import_bind_id_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-/* Several keys per line are looked up: hash them eight bytes at a time. */
-guint
-pecan_import_key_hash (gconstpointer data)
-{
-  const char *p = data;
-  gsize n = strlen (p);
-  guint64 h = n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  guint64 v;
+/* A dimension's key is one text, or several joined with a '|' after each.
+ * Each line looks up seven keys: they are hashed and compared part by part
+ * where they lie, without being joined first, and the previous line's key
+ * is tried before any hashing. */
+#define MAX_PARTS 6
 
-  for (; n >= 8; p += 8, n -= 8)
+typedef struct
+{
+  const char *text[MAX_PARTS];
+  gsize       len[MAX_PARTS];
+  guint       n;
+  gboolean    joined;
+  gsize       total;             /* the joined key's length */
+  guint64     hash;
+} KeyParts;
+
+struct _DimEntry
+{
+  guint64  hash;
+  gint64   id;
+  gsize    len;
+  char     key[];
+};
+
+static void
+key_parts_init (KeyParts    *parts,
+                gboolean     joined,
+                const char  *first,
+                ...)
+{
+  va_list args;
+
+  parts->n = 0;
+  parts->joined = joined;
+  parts->total = 0;
+  va_start (args, first);
+  for (const char *text = first; text != NULL; text = va_arg (args, const char *))
     {
-      memcpy (&v, p, 8);
-      h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
-      h ^= h >> 32;
+      g_assert (parts->n < MAX_PARTS);
+      parts->text[parts->n] = text;
+      parts->len[parts->n] = strlen (text);
+      parts->total += parts->len[parts->n] + (joined ? 1 : 0);
+      parts->n++;
     }
-  v = 0;
-  memcpy (&v, p, n);
-  h = (h ^ v) * G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53);
-  return (guint) (h ^ (h >> 29));
+  va_end (args);
+}
+
+/* Eight bytes at a time, part by part. */
+static guint64
+key_parts_hash (const KeyParts *parts)
+{
+  guint64 h = parts->total * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  for (guint i = 0; i < parts->n; i++)
+    {
+      const char *p = parts->text[i];
+      gsize n = parts->len[i];
+      guint64 v;
+
+      for (; n >= 8; p += 8, n -= 8)
+        {
+          memcpy (&v, p, 8);
+          h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+          h ^= h >> 32;
+        }
+      v = 0;
+      memcpy (&v, p, n);
+      h = (h ^ v ^ n) * G_GUINT64_CONSTANT (0xC4CEB9FE1A85EC53);
+      h ^= h >> 29;
+    }
+  return h;
+}
+
+static gboolean
+key_parts_equal (const KeyParts *parts,
+                 const DimEntry *entry)
+{
+  const char *key = entry->key;
+
+  if (entry->len != parts->total)
+    return FALSE;
+  for (guint i = 0; i < parts->n; i++)
+    {
+      if (memcmp (key, parts->text[i], parts->len[i]) != 0)
+        return FALSE;
+      key += parts->len[i] + (parts->joined ? 1 : 0);
+    }
+  return TRUE;
+}
+
+static DimEntry *
+dim_entry_new (const KeyParts *parts,
+               gint64          id)
+{
+  DimEntry *entry = g_malloc (sizeof (DimEntry) + parts->total + 1);
+  char *p = entry->key;
+
+  entry->hash = parts->hash;
+  entry->id = id;
+  entry->len = parts->total;
+  for (guint i = 0; i < parts->n; i++)
+    {
+      memcpy (p, parts->text[i], parts->len[i]);
+      p += parts->len[i];
+      if (parts->joined)
+        *p++ = '|';
+    }
+  *p = '\0';
+  return entry;
+}
+
+void
+pecan_import_dim_cache_clear (DimCache *cache)
+{
+  for (guint i = 0; i < cache->size; i++)
+    g_free (cache->slots[i]);
+  g_clear_pointer (&cache->slots, g_free);
+  cache->size = cache->n = 0;
+  cache->last = NULL;
+}
+
+/* Open addressing, at most half full. */
+static void
+dim_cache_put (DimCache *cache,
+               DimEntry *entry)
+{
+  guint i;
+
+  if (2 * (cache->n + 1) > cache->size)
+    {
+      DimEntry **old = cache->slots;
+      guint old_size = cache->size;
+
+      cache->size = MAX (256, 2 * old_size);
+      cache->slots = g_new0 (DimEntry *, cache->size);
+      cache->n = 0;
+      for (guint j = 0; j < old_size; j++)
+        if (old[j] != NULL)
+          dim_cache_put (cache, old[j]);
+      g_free (old);
+    }
+  for (i = entry->hash & (cache->size - 1); cache->slots[i] != NULL; i = (i + 1) & (cache->size - 1))
+    ;
+  cache->slots[i] = entry;
+  cache->n++;
 }
 
 static gboolean
 dim_lookup (PecanImportWriter *self,
             Dim                dim,
-            const char        *key,
+            KeyParts          *parts,
             gint64            *id)
 {
   DimCache *cache = &self->dims[dim];
-  gpointer stored, value;
 
-  if (cache->last_key != NULL && strcmp (cache->last_key, key) == 0)
+  if (cache->last != NULL && key_parts_equal (parts, cache->last))
     {
-      *id = cache->last_id;
+      *id = cache->last->id;
       return TRUE;
     }
-  if (!g_hash_table_lookup_extended (cache->ids, key, &stored, &value))
-    return FALSE;
-  *id = GPOINTER_TO_SIZE (value);
-  cache->last_key = stored;
-  cache->last_id = *id;
-  return TRUE;
+  parts->hash = key_parts_hash (parts);
+  for (guint i = parts->hash & (cache->size - 1); cache->size > 0 && cache->slots[i] != NULL;
+       i = (i + 1) & (cache->size - 1))
+    if (cache->slots[i]->hash == parts->hash && key_parts_equal (parts, cache->slots[i]))
+      {
+        cache->last = cache->slots[i];
+        *id = cache->last->id;
+        return TRUE;
+      }
+  return FALSE;
 }
 
-/* Steps an upsert ... RETURNING id and caches the id under @key. */
+/* Binds a key as the statement's first parameter. */
+static void
+bind_key (sqlite3_stmt   *stmt,
+          const KeyParts *parts)
+{
+  g_autofree DimEntry *joined = dim_entry_new (parts, 0);
+
+  pecan_import_bind_text (stmt, 1, joined->key);
+}
+
+/* Steps an upsert ... RETURNING id and caches the id under the key. */
 static gboolean
 dim_store (PecanImportWriter  *self,
            Dim                 dim,
-           const char         *key,
+           const KeyParts     *parts,
            sqlite3_stmt       *stmt,
            gint64             *id,
            GError            **error)
 {
   DimCache *cache = &self->dims[dim];
-  char *stored;
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -137,10 +275,8 @@ dim_store (PecanImportWriter  *self,
     }
   *id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  stored = g_strdup (key);
-  g_hash_table_insert (cache->ids, stored, GSIZE_TO_POINTER (*id));
-  cache->last_key = stored;
-  cache->last_id = *id;
+  cache->last = dim_entry_new (parts, *id);
+  dim_cache_put (cache, cache->last);
   return TRUE;
 }
 
@@ -157,9 +293,11 @@ resolve_simple (PecanImportWriter     *self,
                 gint64                *id,
                 GError               **error)
 {
+  KeyParts parts;
   sqlite3_stmt *stmt;
 
-  if (dim_lookup (self, dim, key, id))
+  key_parts_init (&parts, FALSE, key, NULL);
+  if (dim_lookup (self, dim, &parts, id))
     return TRUE;
   stmt = pecan_store_cached (self->store, upsert_dim_sql[dim], error);
   if (stmt == NULL)
@@ -179,25 +317,7 @@ resolve_simple (PecanImportWriter     *self,
       pecan_import_bind_text (stmt, 3, a);
       pecan_import_bind_text (stmt, 4, b);
     }
-  return dim_store (self, dim, key, stmt, id, error);
-}
-
-/* A key of several texts, built for every line: no printf. */
-static void
-join_key (GString    *key,
-          const char *first,
-          ...)
-{
-  va_list args;
-
-  g_string_truncate (key, 0);
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    {
-      g_string_append (key, part);
-      g_string_append_c (key, '|');
-    }
-  va_end (args);
+  return dim_store (self, dim, &parts, stmt, id, error);
 }
 
 /* Invoice lines have no meter category: "Storage - E10 LRS Disk" gives it. */
@@ -228,25 +348,26 @@ resolve_meter (PecanImportWriter     *self,
 {
   const char *category = category_of (self, chunk, row);
   const char *name = *TEXT (METER_NAME) ? TEXT (METER_NAME) : TEXT (METER_DESCRIPTION);
+  KeyParts parts;
   sqlite3_stmt *stmt;
 
   if (!resolve_simple (self, DIM_CATEGORY, category, NULL, NULL, NULL, 0, category_id, error))
     return FALSE;
 
-  join_key (self->key, TEXT (METER_ID), category, TEXT (METER_SUBCATEGORY), name,
-            TEXT (METER_REGION), TEXT (UNIT), NULL);
-  if (dim_lookup (self, DIM_METER, self->key->str, meter_id))
+  key_parts_init (&parts, TRUE, TEXT (METER_ID), category, TEXT (METER_SUBCATEGORY), name,
+                  TEXT (METER_REGION), TEXT (UNIT), NULL);
+  if (dim_lookup (self, DIM_METER, &parts, meter_id))
     return TRUE;
   stmt = pecan_store_cached (self->store, upsert_dim_sql[DIM_METER], error);
   if (stmt == NULL)
     return FALSE;
-  pecan_import_bind_text (stmt, 1, self->key->str);
+  bind_key (stmt, &parts);
   sqlite3_bind_int64 (stmt, 2, *category_id);
   pecan_import_bind_text (stmt, 3, TEXT (METER_SUBCATEGORY));
   pecan_import_bind_text (stmt, 4, name);
   pecan_import_bind_text (stmt, 5, TEXT (METER_REGION));
   pecan_import_bind_text (stmt, 6, TEXT (UNIT));
-  return dim_store (self, DIM_METER, self->key->str, stmt, meter_id, error);
+  return dim_store (self, DIM_METER, &parts, stmt, meter_id, error);
 }
 
 static gboolean
@@ -257,19 +378,20 @@ resolve_product (PecanImportWriter     *self,
                  GError               **error)
 {
   const char *publisher = *TEXT (PUBLISHER_NAME) ? TEXT (PUBLISHER_NAME) : "Microsoft";
+  KeyParts parts;
   sqlite3_stmt *stmt;
 
-  join_key (self->key, TEXT (PRODUCT_NAME), TEXT (SKU_NAME), publisher, NULL);
-  if (dim_lookup (self, DIM_PRODUCT, self->key->str, product_id))
+  key_parts_init (&parts, TRUE, TEXT (PRODUCT_NAME), TEXT (SKU_NAME), publisher, NULL);
+  if (dim_lookup (self, DIM_PRODUCT, &parts, product_id))
     return TRUE;
   stmt = pecan_store_cached (self->store, upsert_dim_sql[DIM_PRODUCT], error);
   if (stmt == NULL)
     return FALSE;
-  pecan_import_bind_text (stmt, 1, self->key->str);
+  bind_key (stmt, &parts);
   pecan_import_bind_text (stmt, 2, TEXT (PRODUCT_NAME));
   pecan_import_bind_text (stmt, 3, TEXT (SKU_NAME));
   pecan_import_bind_text (stmt, 4, publisher);
-  return dim_store (self, DIM_PRODUCT, self->key->str, stmt, product_id, error);
+  return dim_store (self, DIM_PRODUCT, &parts, stmt, product_id, error);
 }
 
 gboolean

@@ -26,11 +26,14 @@ typedef enum
   N_DIMS
 } Dim;
 
+typedef struct _DimEntry DimEntry;
+
 typedef struct
 {
-  GHashTable *ids;          /* key -> id */
-  const char *last_key;     /* lines often repeat the previous line's key; */
-  gint64      last_id;      /* the key is the table's own copy */
+  DimEntry **slots;         /* key -> id */
+  guint      size;
+  guint      n;
+  DimEntry  *last;          /* lines often repeat the previous line's key */
 } DimCache;
 
 typedef struct
@@ -91,7 +94,6 @@ struct _PecanImportWriter
   gboolean           in_transaction;
   gint64             batch_id;
   DimCache           dims[N_DIMS];
-  GString           *key;
   GString           *category;
   CoverageSlot      *coverage;
   GHashTable        *daily;
@@ -121,7 +123,7 @@ void     pecan_import_bind_text          (sqlite3_stmt          *stmt,
 void     pecan_import_bind_id_or_null    (sqlite3_stmt          *stmt,
                                           int                    index,
                                           gint64                 id);
-guint    pecan_import_key_hash           (gconstpointer          data);
+void     pecan_import_dim_cache_clear    (DimCache              *cache);
 gboolean pecan_import_writer_resolve_ids (PecanImportWriter     *self,
                                           const PecanChunk      *chunk,
                                           const PecanParsedRow  *row,

@@ -148,7 +148,6 @@ pecan_import_writer_begin (PecanStore         *store,
   self->info = info;
   self->display_name = display_name;
   self->dry_run = dry_run;
-  self->key = g_string_sized_new (256);
   self->category = g_string_sized_new (64);
   self->coverage = g_new0 (CoverageSlot, COVERAGE_SLOTS);
   self->daily = g_hash_table_new_full (pecan_import_rollup_hash, pecan_import_rollup_equal,
@@ -163,10 +162,6 @@ pecan_import_writer_begin (PecanStore         *store,
   self->last_day = G_MININT32;
   self->last_period = -1;
   info->first_day = info->last_day = G_MININT32;
-  for (guint i = 0; i < N_DIMS; i++)
-    {
-      self->dims[i].ids = g_hash_table_new_full (pecan_import_key_hash, g_str_equal, g_free, NULL);
-    }
 
   if (dry_run)
     return g_steal_pointer (&self);
@@ -356,11 +351,7 @@ pecan_import_writer_free (PecanImportWriter *writer)
   if (writer->in_transaction)
     pecan_store_exec (writer->store, "ROLLBACK", NULL);
   for (guint i = 0; i < N_DIMS; i++)
-    {
-      g_clear_pointer (&writer->dims[i].ids, g_hash_table_unref);
-    }
-  if (writer->key != NULL)
-    g_string_free (writer->key, TRUE);
+    pecan_import_dim_cache_clear (&writer->dims[i]);
   if (writer->category != NULL)
     g_string_free (writer->category, TRUE);
   g_clear_pointer (&writer->daily, g_hash_table_unref);
