@@ -2,8 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file is mapped into memory (or, when it cannot be, read in large
- * blocks), hashed, decoded to UTF-8 when it is
+ * The file is read in large blocks, hashed, decoded to UTF-8 when it is
  * UTF-16, and fed to libcsv. Only the columns the caller selected are copied
  * out of libcsv's buffer, into one arena per line, so memory stays constant
  * whatever the file's size.
@@ -11,8 +10,6 @@
 #include "config.h"
 
 #include <csv.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #ifdef HAVE_LIBCRYPTO
@@ -23,6 +20,8 @@
 #include "pecan-error.h"
 
 #define BLOCK_SIZE (1024 * 1024)
+/* Blocks wait here until they are both parsed and hashed. */
+#define RING_BLOCKS 4
 /* Bounds that keep memory constant whatever a file holds: no usage file
  * has a field of megabytes or a thousand columns. */
 #define MAX_FIELD_SIZE (16 * 1024 * 1024)
@@ -42,10 +41,10 @@ struct _PecanCsvReader
   const char          *encoding;
   GConverter          *decoder;
   GByteArray          *pending;      /* undecoded bytes carried to the next block */
-  GMappedFile         *mapped;       /* the file, when it can be mapped ... */
-  gsize                map_pos;
-  gsize                released;     /* the parse gave back the pages before this */
-  guchar              *buffer;       /* ... else blocks are read into this */
+  guchar              *ring[RING_BLOCKS]; /* the last blocks read: hashed or not yet */
+  gsize                ring_len[RING_BLOCKS];
+  guint64              n_read;       /* blocks read; the last one is being parsed */
+  gboolean             at_end;       /* the whole file is read */
   const guchar        *block;
   gsize                block_len;
   gsize                block_skip;   /* the byte order mark */
@@ -58,12 +57,8 @@ struct _PecanCsvReader
   GChecksum           *sha256;
 #endif
   GMutex               hash_lock;    /* the hash is taken by whichever thread is free */
-  guint64              hashed;
-  GInputStream        *hash_stream;  /* the file, read again when it is not mapped ... */
-  guchar              *hash_buffer;  /* ... into this */
-  gsize                hash_released;
+  guint64              n_hashed;     /* blocks */
   char                *digest;
-  gboolean             hash_failed;
 
   /* The line being read */
   GPtrArray           *header;
@@ -328,75 +323,57 @@ sniff_encoding (PecanCsvReader  *self,
   return TRUE;
 }
 
-/* Each of the parse and the hash gives back the mapped pages behind it, so
- * that memory does not grow with the file's size; one that needs a page
- * the other gave back reads it again from the page cache, at little cost. */
-static void
-release_behind (GMappedFile *mapped,
-                gsize       *released,
-                gsize        done)
+/* Adds the oldest block read and not hashed to the file's hash, or ends
+ * the hash after the last block. Called with the hash lock held. */
+static gboolean
+hash_next (PecanCsvReader *self)
 {
-#ifdef MADV_DONTNEED
-  gsize page = sysconf (_SC_PAGESIZE);
-  gsize end = done / page * page;
+  guint slot = self->n_hashed % RING_BLOCKS;
 
-  if (end > *released)
+  if (self->digest != NULL)
+    return FALSE;
+  if (self->n_hashed == self->n_read)
     {
-      madvise (g_mapped_file_get_contents (mapped) + *released, end - *released, MADV_DONTNEED);
-      *released = end;
+      if (self->at_end)
+        self->digest = hash_finish (self);
+      return FALSE;
     }
-#endif
+  hash_update (self, self->ring[slot], self->ring_len[slot]);
+  self->n_hashed++;
+  return TRUE;
 }
 
+/* Reads the next block into the ring, in the place of one that is hashed
+ * already: hashing it here if no other thread has. */
 static gboolean
 read_block (PecanCsvReader  *self,
             GCancellable    *cancellable,
             GError         **error)
 {
+  guint slot = self->n_read % RING_BLOCKS;
   gsize n = 0;
 
-  if (self->mapped != NULL)
-    {
-      gsize size = g_mapped_file_get_length (self->mapped);
+  g_mutex_lock (&self->hash_lock);
+  while (self->n_hashed + RING_BLOCKS <= self->n_read)
+    hash_next (self);
+  g_mutex_unlock (&self->hash_lock);
 
-      release_behind (self->mapped, &self->released, self->map_pos);
-      n = MIN (BLOCK_SIZE, size - self->map_pos);
-      self->block = (const guchar *) g_mapped_file_get_contents (self->mapped) + self->map_pos;
-      self->map_pos += n;
-    }
+  if (!g_input_stream_read_all (self->stream, self->ring[slot], BLOCK_SIZE, &n, cancellable,
+                                error))
+    return FALSE;
+
+  g_mutex_lock (&self->hash_lock);
+  self->ring_len[slot] = n;
+  if (n > 0)
+    self->n_read++;
   else
-    {
-      if (!g_input_stream_read_all (self->stream, self->buffer, BLOCK_SIZE, &n, cancellable,
-                                    error))
-        return FALSE;
-      self->block = self->buffer;
-    }
+    self->at_end = TRUE;
+  g_mutex_unlock (&self->hash_lock);
+
+  self->block = self->ring[slot];
   self->block_len = n;
   self->block_skip = 0;
   self->bytes_read += n;
-  return TRUE;
-}
-
-/* Hashes the next block of a file that is not mapped: from a stream of its
- * own, as the parse reads the first one. */
-static gboolean
-hash_next_read (PecanCsvReader *self)
-{
-  gsize n = 0;
-
-  if (self->hash_stream == NULL)
-    {
-      self->hash_stream = G_INPUT_STREAM (g_file_read (self->file, NULL, NULL));
-      self->hash_buffer = g_malloc (BLOCK_SIZE);
-    }
-  if (self->hash_stream == NULL
-      || !g_input_stream_read_all (self->hash_stream, self->hash_buffer, BLOCK_SIZE, &n, NULL,
-                                   NULL))
-    return FALSE;
-  hash_update (self, self->hash_buffer, n);
-  self->hashed += n;
-  if (n == 0)
-    self->digest = hash_finish (self);
   return TRUE;
 }
 
@@ -404,57 +381,21 @@ hash_next_read (PecanCsvReader *self)
  * pecan_csv_reader_hash_step:
  * @reader: a reader
  *
- * Adds the next block of the file to its SHA-256. The hash needs no thread
- * of its own: the import's threads take it a block at a time when they have
- * nothing else to do, so that on two cores it never takes the parse's core.
- * Any thread may call this, at any time.
+ * Adds a block of the file to its SHA-256. The hash needs no thread of its
+ * own: the import's threads take it a block at a time when they have
+ * nothing else to do, so that on two cores it never takes the parse's core
+ * from it; the reading takes it itself when it needs a block's place. Any
+ * thread may call this, at any time.
  *
- * Returns: %TRUE while some of the file is left to hash
+ * Returns: %TRUE when a block was hashed; %FALSE when no block read is
+ *   left to hash
  */
 gboolean
 pecan_csv_reader_hash_step (PecanCsvReader *reader)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->hash_lock);
 
-  if (reader->digest != NULL || reader->hash_failed)
-    return FALSE;
-  if (reader->mapped != NULL)
-    {
-      const guchar *data = (const guchar *) g_mapped_file_get_contents (reader->mapped);
-      gsize size = g_mapped_file_get_length (reader->mapped);
-      gsize n = MIN (BLOCK_SIZE, size - reader->hashed);
-
-      hash_update (reader, data + reader->hashed, n);
-      reader->hashed += n;
-      release_behind (reader->mapped, &reader->hash_released, reader->hashed);
-      if (reader->hashed == size)
-        reader->digest = hash_finish (reader);
-    }
-  else if (!hash_next_read (reader))
-    reader->hash_failed = TRUE;
-  return reader->digest == NULL && !reader->hash_failed;
-}
-
-/* Regular local files are mapped: neither the parse nor the hash then
- * copies the file. Should another program truncate the file while it is
- * read, the process ends on SIGBUS; the import's transaction is then never
- * committed, so the database keeps what it held. */
-static void
-try_map (PecanCsvReader *self)
-{
-  const char *path = g_file_peek_path (self->file);
-
-  if (path != NULL)
-    self->mapped = g_mapped_file_new (path, FALSE, NULL);
-  /* An empty file maps to no memory at all: its contents are NULL, and
-   * even NULL + 0 is undefined behaviour. It is read as a stream. */
-  if (self->mapped != NULL && g_mapped_file_get_length (self->mapped) == 0)
-    g_clear_pointer (&self->mapped, g_mapped_file_unref);
-#ifdef MADV_SEQUENTIAL
-  if (self->mapped != NULL)
-    madvise (g_mapped_file_get_contents (self->mapped), g_mapped_file_get_length (self->mapped),
-             MADV_SEQUENTIAL);
-#endif
+  return hash_next (reader);
 }
 
 /**
@@ -484,7 +425,8 @@ pecan_csv_reader_open (GFile   *file,
   self->physical_line = 1;
   self->arena_size = 4096;
   self->arena = g_malloc (self->arena_size);
-  self->buffer = g_malloc (BLOCK_SIZE);
+  for (guint i = 0; i < RING_BLOCKS; i++)
+    self->ring[i] = g_malloc (BLOCK_SIZE);
   g_mutex_init (&self->hash_lock);
 #ifdef HAVE_LIBCRYPTO
   self->sha256 = EVP_MD_CTX_new ();
@@ -507,7 +449,6 @@ pecan_csv_reader_open (GFile   *file,
                                          G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
   if (info != NULL)
     self->size = g_file_info_get_size (info);
-  try_map (self);
 
   if (!read_block (self, NULL, error))
     return NULL;
@@ -537,7 +478,6 @@ pecan_csv_reader_free (PecanCsvReader *reader)
     return;
   csv_free (&reader->parser);
   g_clear_object (&reader->stream);
-  g_clear_object (&reader->hash_stream);
   g_mutex_clear (&reader->hash_lock);
   g_clear_object (&reader->file);
   g_clear_object (&reader->decoder);
@@ -550,9 +490,8 @@ pecan_csv_reader_free (PecanCsvReader *reader)
 #endif
   g_free (reader->digest);
   g_free (reader->name);
-  g_free (reader->buffer);
-  g_free (reader->hash_buffer);
-  g_clear_pointer (&reader->mapped, g_mapped_file_unref);
+  for (guint i = 0; i < RING_BLOCKS; i++)
+    g_free (reader->ring[i]);
   g_free (reader->decoded);
   g_free (reader->arena);
   g_free (reader->slot_of_column);
@@ -878,28 +817,20 @@ pecan_csv_reader_get_encoding (PecanCsvReader *reader)
 
 /**
  * pecan_csv_reader_get_sha256:
- * @reader: a reader
- * @error: return location for an error
+ * @reader: a reader that has read the whole file
  *
- * Finishes the file's hash, helping whichever thread is taking it.
+ * Finishes the file's hash.
  *
- * Returns: (transfer full): the file's SHA-256 in hex, or %NULL with @error
- *   set when the file could not be read again
+ * Returns: (transfer full): the file's SHA-256 in hex
  */
 char *
-pecan_csv_reader_get_sha256 (PecanCsvReader  *reader,
-                             GError         **error)
+pecan_csv_reader_get_sha256 (PecanCsvReader *reader)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->hash_lock);
 
-  while (pecan_csv_reader_hash_step (reader))
+  g_return_val_if_fail (reader->at_end, NULL);
+
+  while (hash_next (reader))
     ;
-  locker = g_mutex_locker_new (&reader->hash_lock);
-  if (reader->digest == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not read “%s” again to compute its checksum."), reader->name);
-      return NULL;
-    }
   return g_strdup (reader->digest);
 }

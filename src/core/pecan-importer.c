@@ -544,8 +544,8 @@ write_chunks (Import          *import,
   /* The totals are settled while the reading thread finishes the hash. */
   if (!ok || !pecan_import_writer_settle (writer, error))
     return FALSE;
-  info->sha256 = pecan_csv_reader_get_sha256 (import->reader, error);
-  return info->sha256 != NULL && pecan_import_writer_commit (writer, error);
+  info->sha256 = pecan_csv_reader_get_sha256 (import->reader);
+  return pecan_import_writer_commit (writer, error);
 }
 
 static void
