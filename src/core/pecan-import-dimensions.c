@@ -189,13 +189,14 @@ void
 pecan_import_dim_cache_clear (DimCache *cache)
 {
   for (guint i = 0; i < cache->size; i++)
-    g_free (cache->slots[i]);
+    g_free (cache->slots[i].entry);
   g_clear_pointer (&cache->slots, g_free);
   cache->size = cache->n = 0;
   cache->last = NULL;
 }
 
-/* Open addressing, at most half full. */
+/* Open addressing, at most half full; the slots hold the hashes, so that a
+ * probe reads no entry but the one that matches. */
 static void
 dim_cache_put (DimCache *cache,
                DimEntry *entry)
@@ -204,20 +205,21 @@ dim_cache_put (DimCache *cache,
 
   if (2 * (cache->n + 1) > cache->size)
     {
-      DimEntry **old = cache->slots;
+      DimSlot *old = cache->slots;
       guint old_size = cache->size;
 
       cache->size = MAX (256, 2 * old_size);
-      cache->slots = g_new0 (DimEntry *, cache->size);
+      cache->slots = g_new0 (DimSlot, cache->size);
       cache->n = 0;
       for (guint j = 0; j < old_size; j++)
-        if (old[j] != NULL)
-          dim_cache_put (cache, old[j]);
+        if (old[j].entry != NULL)
+          dim_cache_put (cache, old[j].entry);
       g_free (old);
     }
-  for (i = entry->hash & (cache->size - 1); cache->slots[i] != NULL; i = (i + 1) & (cache->size - 1))
+  for (i = entry->hash & (cache->size - 1); cache->slots[i].entry != NULL;
+       i = (i + 1) & (cache->size - 1))
     ;
-  cache->slots[i] = entry;
+  cache->slots[i] = (DimSlot) { entry->hash, entry };
   cache->n++;
 }
 
@@ -235,11 +237,11 @@ dim_lookup (PecanImportWriter *self,
       return TRUE;
     }
   parts->hash = key_parts_hash (parts);
-  for (guint i = parts->hash & (cache->size - 1); cache->size > 0 && cache->slots[i] != NULL;
+  for (guint i = parts->hash & (cache->size - 1); cache->size > 0 && cache->slots[i].entry != NULL;
        i = (i + 1) & (cache->size - 1))
-    if (cache->slots[i]->hash == parts->hash && key_parts_equal (parts, cache->slots[i]))
+    if (cache->slots[i].hash == parts->hash && key_parts_equal (parts, cache->slots[i].entry))
       {
-        cache->last = cache->slots[i];
+        cache->last = cache->slots[i].entry;
         *id = cache->last->id;
         return TRUE;
       }

@@ -12,16 +12,51 @@
 
 #include "pecan-import-writer-private.h"
 
-static const char upsert_daily_sql[] =
-  "INSERT INTO daily_total (day, customer_id, family, subscription_id, currency, state,"
-  " pec_centi, lines, billed) VALUES (?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, ?10)"
-  " ON CONFLICT (day, customer_id, family, subscription_id, currency, state,"
-  " pec_centi) DO UPDATE SET lines = lines + excluded.lines, billed = billed + excluded.billed";
-static const char upsert_monthly_sql[] =
-  "INSERT INTO monthly_total (month, customer_id, family, subscription_id, category_id,"
-  " currency, state, pec_centi, lines, billed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-  " ON CONFLICT (month, customer_id, family, subscription_id, category_id, currency, state,"
-  " pec_centi) DO UPDATE SET lines = lines + excluded.lines, billed = billed + excluded.billed";
+#define ROWS_PER_UPSERT 16
+
+/* Rollups are merged sixteen rows to a statement, as lines are inserted. */
+static char *
+upsert_sql (const char *table,
+            const char *columns,
+            const char *key,
+            guint       n_columns,
+            guint       n_rows)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES ", table, columns);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_string_append (sql, i == 0 ? "(?" : ",(?");
+      for (guint j = 1; j < n_columns; j++)
+        g_string_append (sql, ",?");
+      g_string_append_c (sql, ')');
+    }
+  g_string_append_printf (sql, " ON CONFLICT (%s) DO UPDATE SET lines = lines + excluded.lines,"
+                          " billed = billed + excluded.billed", key);
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+upsert_daily_sql (guint n_rows)
+{
+  return upsert_sql ("daily_total",
+                     "day, customer_id, family, subscription_id, currency, state, pec_centi,"
+                     " lines, billed",
+                     "day, customer_id, family, subscription_id, currency, state, pec_centi",
+                     9, n_rows);
+}
+
+static char *
+upsert_monthly_sql (guint n_rows)
+{
+  return upsert_sql ("monthly_total",
+                     "month, customer_id, family, subscription_id, category_id, currency, state,"
+                     " pec_centi, lines, billed",
+                     "month, customer_id, family, subscription_id, category_id, currency, state,"
+                     " pec_centi",
+                     10, n_rows);
+}
 
 /* Called twice per line: mixes the key's integers rather than hashing its
  * bytes one by one. */
@@ -91,36 +126,70 @@ rollup_compare (gconstpointer a,
   return memcmp (x->currency, y->currency, sizeof x->currency);
 }
 
+/* Binds one entry at @base: the daily rollup has no category column. */
+static int
+bind_entry (sqlite3_stmt      *stmt,
+            int                base,
+            gboolean           monthly,
+            const RollupEntry *e)
+{
+  int i = base;
+
+  sqlite3_bind_int (stmt, ++i, e->key.period);
+  sqlite3_bind_int64 (stmt, ++i, e->key.customer);
+  sqlite3_bind_int (stmt, ++i, e->key.family);
+  sqlite3_bind_int64 (stmt, ++i, e->key.subscription);
+  if (monthly)
+    sqlite3_bind_int64 (stmt, ++i, e->key.category);
+  sqlite3_bind_text (stmt, ++i, e->key.currency, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, ++i, e->key.state);
+  sqlite3_bind_int (stmt, ++i, e->key.pec_centi);
+  sqlite3_bind_int64 (stmt, ++i, e->lines);
+  sqlite3_bind_int64 (stmt, ++i, e->billed);
+  return i;
+}
+
+/* Prepared with the import's line inserts. */
+gboolean
+pecan_import_writer_prepare_upserts (PecanImportWriter  *self,
+                                     GError            **error)
+{
+  for (guint monthly = 0; monthly < 2; monthly++)
+    {
+      g_autofree char *one = monthly ? upsert_monthly_sql (1) : upsert_daily_sql (1);
+      g_autofree char *many = monthly ? upsert_monthly_sql (ROWS_PER_UPSERT)
+                                      : upsert_daily_sql (ROWS_PER_UPSERT);
+
+      if ((self->upsert_one[monthly] = pecan_store_prepare (self->store, one, error)) == NULL
+          || (self->upsert_many[monthly] = pecan_store_prepare (self->store, many, error)) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 rollup_flush_table (PecanImportWriter  *self,
                     GHashTable         *table,
-                    const char         *sql,
+                    gboolean            monthly,
                     GError            **error)
 {
-  sqlite3_stmt *stmt = pecan_store_cached (self->store, sql, error);
   g_autofree gpointer *entries = NULL;
   guint n;
 
-  if (stmt == NULL)
-    return FALSE;
   entries = g_hash_table_get_keys_as_array (table, &n);
   qsort (entries, n, sizeof (gpointer), rollup_compare);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n;)
     {
-      const RollupEntry *e = entries[i];
+      guint rows = n - i >= ROWS_PER_UPSERT ? ROWS_PER_UPSERT : 1;
+      sqlite3_stmt *stmt = rows == ROWS_PER_UPSERT ? self->upsert_many[monthly]
+                                                   : self->upsert_one[monthly];
+      int base = 0;
 
-      sqlite3_bind_int (stmt, 1, e->key.period);
-      sqlite3_bind_int64 (stmt, 2, e->key.customer);
-      sqlite3_bind_int (stmt, 3, e->key.family);
-      sqlite3_bind_int64 (stmt, 4, e->key.subscription);
-      sqlite3_bind_int64 (stmt, 5, e->key.category);
-      sqlite3_bind_text (stmt, 6, e->key.currency, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 7, e->key.state);
-      sqlite3_bind_int (stmt, 8, e->key.pec_centi);
-      sqlite3_bind_int64 (stmt, 9, e->lines);
-      sqlite3_bind_int64 (stmt, 10, e->billed);
+      for (guint j = 0; j < rows; j++)
+        base = bind_entry (stmt, base, monthly, entries[i + j]);
       if (!pecan_store_step_done (self->store, stmt, error))
         return FALSE;
+      i += rows;
     }
   g_hash_table_remove_all (table);
   self->last_daily = self->last_monthly = NULL;
@@ -131,8 +200,8 @@ gboolean
 pecan_import_writer_rollup_flush (PecanImportWriter  *self,
                                   GError            **error)
 {
-  return rollup_flush_table (self, self->daily, upsert_daily_sql, error)
-         && rollup_flush_table (self, self->monthly, upsert_monthly_sql, error);
+  return rollup_flush_table (self, self->daily, FALSE, error)
+         && rollup_flush_table (self, self->monthly, TRUE, error);
 }
 
 void

@@ -30,7 +30,13 @@ typedef struct _DimEntry DimEntry;
 
 typedef struct
 {
-  DimEntry **slots;         /* key -> id */
+  guint64   hash;
+  DimEntry *entry;
+} DimSlot;
+
+typedef struct
+{
+  DimSlot   *slots;         /* key -> id */
   guint      size;
   guint      n;
   DimEntry  *last;          /* lines often repeat the previous line's key */
@@ -101,6 +107,7 @@ struct _PecanImportWriter
   RollupEntry       *last_daily;
   RollupEntry       *last_monthly;
   GHashTable        *customers_seen;
+  const char        *last_customer_seen;
   GHashTable        *stale_months;     /* lost lines to a replacement: sum again */
   GHashTable        *customer_months;  /* customer << 32 | month this import changed */
   gint64             last_customer_month;
@@ -112,6 +119,8 @@ struct _PecanImportWriter
   int                last_month;
   sqlite3_stmt      *insert_one;
   sqlite3_stmt      *insert_many;
+  sqlite3_stmt      *upsert_one[2];    /* the daily, then the monthly rollup */
+  sqlite3_stmt      *upsert_many[2];
   PendingLine       *pending;
   guint              n_pending;
 };
@@ -165,6 +174,8 @@ void     pecan_import_writer_add_to_rollups (PecanImportWriter     *self,
                                              const PecanParsedRow  *row,
                                              const RowIds          *ids,
                                              const char            *currency);
+gboolean pecan_import_writer_prepare_upserts (PecanImportWriter    *self,
+                                              GError              **error);
 gboolean pecan_import_writer_rollup_flush   (PecanImportWriter     *self,
                                              GError               **error);
 

@@ -50,8 +50,15 @@ count_row (PecanImportWriter     *self,
     self->info->first_day = row->day;
   if (row->day > self->info->last_day || self->info->last_day == G_MININT32)
     self->info->last_day = row->day;
-  if (!g_hash_table_contains (self->customers_seen, customer))
-    g_hash_table_add (self->customers_seen, g_strdup (customer));
+  /* Lines come customer by customer. */
+  if (self->last_customer_seen == NULL || strcmp (self->last_customer_seen, customer) != 0)
+    {
+      gpointer stored;
+
+      if (!g_hash_table_lookup_extended (self->customers_seen, customer, &stored, NULL))
+        g_hash_table_add (self->customers_seen, stored = g_strdup (customer));
+      self->last_customer_seen = stored;
+    }
 }
 
 static gboolean
@@ -166,6 +173,7 @@ pecan_import_writer_begin (PecanStore         *store,
   if (dry_run)
     return g_steal_pointer (&self);
   if (!pecan_import_writer_prepare_inserts (self, error)
+      || !pecan_import_writer_prepare_upserts (self, error)
       || !pecan_store_exec (store, "BEGIN IMMEDIATE", error))
     return NULL;
   self->in_transaction = TRUE;
@@ -362,6 +370,11 @@ pecan_import_writer_free (PecanImportWriter *writer)
   g_clear_pointer (&writer->periods, g_hash_table_unref);
   g_clear_pointer (&writer->insert_one, sqlite3_finalize);
   g_clear_pointer (&writer->insert_many, sqlite3_finalize);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&writer->upsert_one[i], sqlite3_finalize);
+      g_clear_pointer (&writer->upsert_many[i], sqlite3_finalize);
+    }
   g_free (writer->pending);
   g_clear_object (&writer->store);
   g_free (writer->coverage);
