@@ -18,6 +18,8 @@
 
 /* Typing pauses this long before the note is saved. */
 #define SAVE_DELAY_MS 600
+/* The checklist's steps laid out per frame, the first time it shows. */
+#define CHECKLIST_STEPS_PER_FRAME 3
 
 typedef struct
 {
@@ -101,6 +103,76 @@ set_note_status (PecanLostPage *self,
   gtk_label_set_text (self->note_status, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->note_status), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->note_status), "error");
+}
+
+/* Shows up to @n more steps of the checklist; TRUE once all are shown. */
+static gboolean
+reveal_checklist (PecanLostPage *self,
+                  guint          n)
+{
+  gboolean all = TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->checklist); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!gtk_widget_get_visible (child))
+      {
+        if (n == 0)
+          all = FALSE;
+        else
+          {
+            gtk_widget_set_visible (child, TRUE);
+            n--;
+          }
+      }
+  return all;
+}
+
+static void
+reveal_checklist_cb (GdkFrameClock *clock,
+                     PecanLostPage *self)
+{
+  if (reveal_checklist (self, CHECKLIST_STEPS_PER_FRAME))
+    pecan_lost_page_cancel_checklist (self);
+}
+
+/* A page taken out of its window mid-way shows the whole checklist. */
+static void
+unrealize_cb (PecanLostPage *self)
+{
+  pecan_lost_page_cancel_checklist (self);
+  reveal_checklist (self, G_MAXUINT);
+}
+
+void
+pecan_lost_page_cancel_checklist (PecanLostPage *self)
+{
+  if (self->checklist_clock == NULL)
+    return;
+  g_clear_signal_handler (&self->checklist_handler, self->checklist_clock);
+  g_clear_object (&self->checklist_clock);
+}
+
+/* The checklist is the same for every incident, and laying out its
+ * paragraphs for the first time takes longer than the rest of the page:
+ * its steps come a few at a time in the frames after the facts, so that
+ * no frame holds the window long. */
+static void
+reveal_checklist_soon (PecanLostPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->checklist_clock != NULL)
+    return;
+  if (clock == NULL)
+    {
+      reveal_checklist (self, G_MAXUINT);
+      return;
+    }
+  if (reveal_checklist (self, 0))
+    return;
+  self->checklist_clock = g_object_ref (clock);
+  self->checklist_handler = g_signal_connect (clock, "after-paint",
+                                              G_CALLBACK (reveal_checklist_cb), self);
 }
 
 static void
@@ -262,6 +334,7 @@ pecan_lost_page_show_incident (PecanLostPage *self,
   self->filling = FALSE;
   set_note_status (self, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  reveal_checklist_soon (self);
 }
 
 static void
@@ -353,4 +426,8 @@ pecan_lost_page_init_detail (PecanLostPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-customer", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-command", FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (self->checklist); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
+  g_signal_connect (self, "unrealize", G_CALLBACK (unrealize_cb), NULL);
 }

@@ -66,6 +66,9 @@ struct _PecanLostPage
   GtkLabel            *tenant_label;
   GtkLabel            *subscription_id_label;
   GtkWidget           *ongoing_box;
+  GtkWidget           *checklist;
+  GdkFrameClock       *checklist_clock;   /* reveals the checklist after frames */
+  gulong               checklist_handler;
   GtkCheckButton      *handled_check;
   GtkTextView         *note_view;
   GtkLabel            *note_status;
@@ -87,6 +90,7 @@ void        pecan_lost_page_class_init_columns (GtkWidgetClass          *widget_
 void        pecan_lost_page_init_columns       (PecanLostPage           *self);
 
 /* pecan-lost-page-detail.c */
+void pecan_lost_page_cancel_checklist (PecanLostPage  *self);
 void pecan_lost_page_save_job_free     (gpointer        data);
 void pecan_lost_page_flush_save        (PecanLostPage  *self);
 void pecan_lost_page_show_incident     (PecanLostPage  *self,

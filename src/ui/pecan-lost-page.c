@@ -387,6 +387,7 @@ pecan_lost_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->copied_timeout, g_source_remove);
+  pecan_lost_page_cancel_checklist (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   self->reload_pending = FALSE;
@@ -455,6 +456,7 @@ pecan_lost_page_class_init (PecanLostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PecanLostPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, PecanLostPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PecanLostPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, PecanLostPage, checklist);
   gtk_widget_class_bind_template_child (widget_class, PecanLostPage, customer_label);
   gtk_widget_class_bind_template_child (widget_class, PecanLostPage, subscription_label);
   gtk_widget_class_bind_template_child (widget_class, PecanLostPage, amount_label);

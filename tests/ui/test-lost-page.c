@@ -147,6 +147,20 @@ test_empty (PageFixture   *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page_child (f, "search_entry"))));
 }
 
+/* Every step of the checklist is shown and laid out: they come a few per
+ * frame. */
+static gboolean
+checklist_shown (gpointer      object,
+                 gconstpointer data)
+{
+  guint hidden = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (object); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hidden += !gtk_widget_get_visible (child);
+  return hidden == 0 && gtk_widget_get_height (object) > 400;
+}
+
 /* The incident, its figures, the total per currency, the detail pane and
  * the partner ID command filled in for its customer. */
 static void
@@ -180,6 +194,8 @@ test_incidents (PageFixture   *f,
   g_assert_cmpstr (label_text (f, "subscription_id_label"), ==, E1);
   g_assert_cmpstr (label_text (f, "amount_label"), ==, "0.92 USD");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (page_child (f, "handled_check"))));
+  g_assert_true (pecan_ui_test_iterate_until (5, checklist_shown, page_child (f, "checklist"),
+                                              NULL));
 
   command = label_text (f, "command_label");
   g_assert_nonnull (strstr (command, "az login --tenant " C1_TENANT));
