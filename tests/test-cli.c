@@ -229,7 +229,9 @@ test_import_bad (Fixture       *f,
   g_assert_true (g_regex_match_simple ("\\bline\\W{0,2}5\\b", run.err, G_REGEX_CASELESS, 0));
   g_assert_nonnull (strstr (run.err, "BillingPreTaxTotal"));
   g_assert_nonnull (strstr (run.err, "12.3.4"));
-  g_assert_cmpuint (count_char (run.err, '\n'), ==, 1);
+  /* The error, and how to import the other lines. */
+  g_assert_cmpuint (count_char (run.err, '\n'), ==, 2);
+  g_assert_nonnull (strstr (run.err, "--skip-bad-rows"));
   rows = JSON_OF (f, "summary", "--json");
   g_assert_cmpuint (json_array_get_length (rows), ==, 0);
 

@@ -104,6 +104,9 @@ import_one (PecanStore       *store,
   if (batch == NULL)
     {
       pecan_cli_fail ("%s", error->message);
+      if (pecan_import_error_can_skip (error) && !(flags & PECAN_IMPORT_SKIP_BAD_ROWS))
+        pecan_cli_fail ("%s", _("To import the other lines, and list the bad ones with the "
+                                "import, run it again with --skip-bad-rows."));
       return FALSE;
     }
   print_result (batch, (flags & PECAN_IMPORT_DRY_RUN) != 0);

@@ -17,9 +17,11 @@ typedef enum
   PECAN_IMPORT_ERROR_EMPTY,           /* no bytes, or a header and no lines */
   PECAN_IMPORT_ERROR_UNKNOWN_LAYOUT,  /* the header is not one of the known files */
   PECAN_IMPORT_ERROR_MISSING_COLUMN,  /* a required column is absent */
-  PECAN_IMPORT_ERROR_BAD_ROW,         /* wrong number of fields, or a truncated line */
+  PECAN_IMPORT_ERROR_BAD_ROW,         /* a line libcsv cannot read: a quote mark out of
+                                       * place, a field of megabytes */
   PECAN_IMPORT_ERROR_BAD_VALUE,       /* a field that does not hold what its column needs */
   PECAN_IMPORT_ERROR_TRUNCATED,       /* the file ends inside a quoted field */
+  PECAN_IMPORT_ERROR_FIELD_COUNT,     /* a line with more or fewer fields than the header */
 } PecanImportError;
 
 typedef enum

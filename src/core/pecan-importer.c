@@ -127,7 +127,7 @@ bad_value (Import                *import,
                /* Translators: line 5 of “file.csv”, column “BillingPreTaxTotal” (37):
                 * “12.3.4” is not ... */
                _("Line %llu of “%s”, column “%s” (%d): “%s” is not %s. "
-                 "Correct the file, or import it with “skip bad lines” to leave this line out."),
+                 "Correct the file, or import it skipping bad lines to leave this line out."),
                (unsigned long long) row->line, pecan_csv_reader_get_name (import->reader),
                pecan_csv_reader_get_column (import->reader, column), column + 1, value, expected);
   return FALSE;
@@ -373,18 +373,18 @@ check_width (Import            *import,
   if (row->n_fields == import->format.n_columns)
     return TRUE;
   if (row->n_fields < import->format.n_columns)
-    g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+    g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_FIELD_COUNT,
                  _("Line %llu of “%s” has %u fields where the header has %u "
                    "columns: it ends before column “%s” (%u). The line may be cut off; "
-                   "correct it, or import with “skip bad lines” to leave it out."),
+                   "correct it, or import the file skipping bad lines to leave it out."),
                  (unsigned long long) row->line, pecan_csv_reader_get_name (import->reader),
                  row->n_fields, import->format.n_columns,
                  pecan_csv_reader_get_column (import->reader, row->n_fields), row->n_fields + 1);
   else
-    g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
+    g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_FIELD_COUNT,
                  _("Line %llu of “%s” has %u fields where the header has %u "
                    "columns: it may hold a delimiter outside quotes. Correct it, or import "
-                   "with “skip bad lines” to leave it out."),
+                   "the file skipping bad lines to leave it out."),
                  (unsigned long long) row->line, pecan_csv_reader_get_name (import->reader),
                  row->n_fields, import->format.n_columns);
   return FALSE;
@@ -634,6 +634,20 @@ pecan_import_file (PecanStore               *store,
   pecan_batch_info_clear (&info);
   import_clear (&import);
   return batch;
+}
+
+/**
+ * pecan_import_error_can_skip:
+ * @error: an import's error
+ *
+ * Returns: whether importing again with %PECAN_IMPORT_SKIP_BAD_ROWS would
+ *   import the file's other lines: the error is one bad line
+ */
+gboolean
+pecan_import_error_can_skip (const GError *error)
+{
+  return g_error_matches (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_VALUE)
+         || g_error_matches (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_FIELD_COUNT);
 }
 
 typedef struct

@@ -48,4 +48,6 @@ void        pecan_import_file_async  (const char               *database_path,
 PecanBatch *pecan_import_file_finish (GAsyncResult             *result,
                                       GError                  **error);
 
+gboolean    pecan_import_error_can_skip (const GError            *error);
+
 G_END_DECLS

@@ -38,6 +38,15 @@ static void start_next_import (PecanWindow *self);
 static GQuark job_quark (void);
 G_DEFINE_QUARK (pecan-window-import-job, job)
 
+/* Set on a queued file to import it with PECAN_IMPORT_SKIP_BAD_ROWS. */
+static GQuark skip_quark (void);
+G_DEFINE_QUARK (pecan-window-import-skip-bad-rows, skip)
+
+enum
+{
+  RESPONSE_SKIP_BAD_LINES = 1,
+};
+
 static ImportJob *
 current_job_of (PecanWindow *self)
 {
@@ -173,6 +182,24 @@ describe_pec (PecanStore           *store,
 }
 
 static void
+failure_response_cb (GtkDialog   *dialog,
+                     int          response,
+                     PecanWindow *self)
+{
+  if (response == RESPONSE_SKIP_BAD_LINES)
+    {
+      GFile *file = g_file_dup (g_object_get_data (G_OBJECT (dialog), "pecan-file"));
+
+      g_object_set_qdata (G_OBJECT (file), skip_quark (), GINT_TO_POINTER (TRUE));
+      pecan_window_import_files (self, &file, 1);
+      g_object_unref (file);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A file with one bad line can be imported again, without it: the
+ * message offers that. */
+static void
 show_failure (PecanWindow  *self,
               GFile        *file,
               const GError *error)
@@ -187,7 +214,15 @@ show_failure (PecanWindow  *self,
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             _("%s\n\nNothing from this file was imported."),
                                             error->message);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  if (pecan_import_error_can_skip (error)
+      && g_object_get_qdata (G_OBJECT (file), skip_quark ()) == NULL)
+    {
+      gtk_dialog_add_button (GTK_DIALOG (dialog), _("Import, _Skipping Bad Lines"),
+                             RESPONSE_SKIP_BAD_LINES);
+      g_object_set_data_full (G_OBJECT (dialog), "pecan-file", g_object_ref (file),
+                              g_object_unref);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (failure_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -293,7 +328,9 @@ start_next_import (PecanWindow *self)
   g_clear_object (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
   pecan_import_file_async (pecan_session_get_database_path (self->session), self->importing,
-                           PECAN_IMPORT_DEFAULT, progress_cb, job, self->import_cancellable,
+                           g_object_get_qdata (G_OBJECT (self->importing), skip_quark ())
+                           ? PECAN_IMPORT_SKIP_BAD_ROWS : PECAN_IMPORT_DEFAULT,
+                           progress_cb, job, self->import_cancellable,
                            import_done_cb, g_object_ref (self));
 }
 

@@ -261,10 +261,40 @@ test_window_bad_file (WindowFixture *f,
   g_assert_nonnull (strstr (secondary, "bad-number.csv"));
   g_assert_nonnull (strstr (secondary, "Line "));
   g_assert_nonnull (strstr (secondary, "Nothing from this file was imported"));
+  g_assert_nonnull (strstr (secondary, "skipping bad lines"));
   gtk_window_destroy (message);
 
   after = pecan_test_query_text (f->db.db_path, "SELECT count(*) || '/' || sum(billed) FROM usage_line");
   g_assert_cmpstr (after, ==, before);
+}
+
+static void press (GtkMessageDialog *dialog,
+                   int               response,
+                   const char       *label);
+
+/* The message of a file with a bad line offers to import the others. */
+static void
+test_window_skip_bad_lines (WindowFixture *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = pecan_test_data_path ("bad-number.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *message;
+
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  g_application_open (G_APPLICATION (f->app), &file, 1, "");
+  wait_for_imports (f);
+  message = pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  press (GTK_MESSAGE_DIALOG (message), 1, "Import, _Skipping Bad Lines");
+  wait_for_imports (f);
+  wait_for_text (f, "1 bad line was skipped");
+  g_assert_null (pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (pecan_test_query_int (f->db.db_path,
+                                         "SELECT count(*) FROM batch_skip WHERE line = 5"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (f->db.db_path,
+                                         "SELECT lines FROM batch ORDER BY id DESC LIMIT 1"), ==, 4);
 }
 
 /* Every page is reachable from the sidebar's stack and draws without a
@@ -559,6 +589,7 @@ main (int   argc,
   add ("/window/import", NULL, test_window_import);
   add ("/window/demo", NULL, test_window_demo);
   add ("/window/bad-file", "daily-small.csv", test_window_bad_file);
+  add ("/window/skip-bad-lines", "daily-small.csv", test_window_skip_bad_lines);
   add ("/window/pages", "daily-small.csv", test_window_pages);
   add ("/window/pages-dark", "daily-small.csv", test_window_pages_dark);
   add ("/window/open-customer", "daily-small.csv", test_window_open_customer);
