@@ -389,6 +389,41 @@ test_imports (Fixture       *f,
   g_assert_cmpuint (count_char (table.out, '\n'), ==, 3);
 }
 
+/* Where @needle starts in @line, in characters. */
+static glong
+char_column (const char *line,
+             const char *needle)
+{
+  const char *found = strstr (line, needle);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (line, found);
+}
+
+/* Translated headings, longer or with letters such as “Ü”, keep the
+ * columns of a table in line: widths count characters. */
+static void
+test_translated_table (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) table = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  import_ok (f, "daily-small.csv");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  RUN (f, &table, "imports");
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (table.status, ==, 0);
+  lines = g_strsplit (table.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  /* The heading of the file names, and the file's name, one above the other. */
+  g_assert_nonnull (strstr (lines[0], "Übersprungen"));
+  g_assert_cmpint (char_column (lines[0], "Datei"), ==, char_column (lines[1], "daily-small.csv"));
+  /* The count of skipped lines, right-aligned under its heading. */
+  g_assert_cmpint (char_column (lines[0], "Übersprungen") + g_utf8_strlen ("Übersprungen", -1),
+                   ==, char_column (lines[1], "0  2026") + 1);
+}
+
 static void
 test_undo (Fixture       *f,
            gconstpointer  data)
@@ -983,6 +1018,7 @@ main (int   argc,
   pecan_test_add ("/cli/summary-period", NULL, test_summary_period);
   pecan_test_add ("/cli/incidents", NULL, test_incidents);
   pecan_test_add ("/cli/imports", NULL, test_imports);
+  pecan_test_add ("/cli/translated-table", NULL, test_translated_table);
   pecan_test_add ("/cli/undo", NULL, test_undo);
   pecan_test_add ("/cli/dry-run", NULL, test_dry_run);
   pecan_test_add ("/cli/demo", NULL, test_demo);

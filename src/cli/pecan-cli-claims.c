@@ -130,11 +130,7 @@ show_cpor (PecanStore          *store,
   g_autoptr(GPtrArray) problems = pecan_cpor_check (info, domain, pecan_day_today ());
   g_autofree char *next = pecan_cpor_next_action (info);
   g_autofree char *workloads = g_strjoinv (", ", info->workloads);
-  const struct
-  {
-    const char *label;
-    const char *value;
-  } fields[] = {
+  const PecanCliField fields[] = {
     { _("Claim name"), info->name },
     { _("Status"), pecan_cpor_status_label (info->status) },
     { _("Next"), next },
@@ -153,13 +149,19 @@ show_cpor (PecanStore          *store,
     { _("Opt out of payment"), info->opt_out ? _("yes") : _("no") },
   };
 
+  const PecanCliField poe = { _("Proof of execution"), NULL };
+  int width = MAX (pecan_cli_label_width (fields, G_N_ELEMENTS (fields)),
+                   pecan_cli_label_width (&poe, 1));
+
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    printf ("%-20s %s\n", fields[i].label, fields[i].value != NULL ? fields[i].value : "");
+    pecan_cli_print_field (width, fields[i].label, fields[i].value);
   for (guint i = 0; i < info->documents->len; i++)
     {
       const PecanPoeDocument *d = &g_array_index (info->documents, PecanPoeDocument, i);
-      printf ("%-20s %s: %s\n", i == 0 ? _("Proof of execution") : "",
-              pecan_poe_kind_label (d->kind), d->path);
+      g_autofree char *value = g_strdup_printf ("%s: %s", pecan_poe_kind_label (d->kind),
+                                                d->path);
+
+      pecan_cli_print_field (width, i == 0 ? poe.label : "", value);
     }
   for (guint i = 0; i < problems->len; i++)
     {
@@ -278,11 +280,7 @@ show_coop (PecanStore          *store,
                                                 : g_strdup ("");
   g_autofree char *end = info->end_day != 0 ? pecan_day_describe (info->end_day) : g_strdup ("");
   char amount[64];
-  const struct
-  {
-    const char *label;
-    const char *value;
-  } fields[] = {
+  const PecanCliField fields[] = {
     { _("Activity"), info->activity_name },
     { _("Status"), pecan_coop_status_label (info->status) },
     { _("Next"), next },
@@ -301,7 +299,8 @@ show_coop (PecanStore          *store,
 
   pecan_nano_format (pecan_nano_round_cents (info->amount), 2, amount, sizeof amount);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    printf ("%-20s %s\n", fields[i].label, fields[i].value != NULL ? fields[i].value : "");
+    pecan_cli_print_field (pecan_cli_label_width (fields, G_N_ELEMENTS (fields)),
+                           fields[i].label, fields[i].value);
   for (int step = 0; step < PECAN_COOP_N_STEPS; step++)
     printf ("[%s] %s\n", pecan_coop_step_done (info, problems, step) ? "x" : " ",
             pecan_coop_step_label (step));
@@ -354,6 +353,7 @@ static void
 print_line (PecanStore *store,
             GObject    *claim)
 {
+  static const int widths[] = { 8, 28, 40, 0 };
   g_autofree char *id = NULL;
   g_autofree char *next = NULL;
   const char *status, *name;
@@ -377,7 +377,7 @@ print_line (PecanStore *store,
       status = pecan_coop_status_label (info->status);
       name = info->activity_name;
     }
-  printf ("%-8s  %-28s  %-40s  %s\n", id, status, next, name);
+  pecan_cli_print_row ("  ", widths, G_N_ELEMENTS (widths), id, status, next, name);
 }
 
 static int

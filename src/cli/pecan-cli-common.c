@@ -25,6 +25,121 @@ pecan_cli_fail (const char *format,
 }
 
 /**
+ * pecan_cli_print_row:
+ * @sep: printed between two columns
+ * @widths: (array length=n): each column's width in characters: the text
+ *   is left-aligned, or right-aligned when the width is negative; a text
+ *   too long for a left-aligned column is cut, with “…”. 0 for a last
+ *   column printed as it is.
+ * @n: how many columns
+ * @...: the columns' texts
+ *
+ * Prints one line of a table for people. Widths count characters, not
+ * bytes: translated headings and names hold letters such as “ä”.
+ */
+void
+pecan_cli_print_row (const char *sep,
+                     const int  *widths,
+                     guint       n,
+                     ...)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = va_arg (args, const char *);
+      glong width = ABS (widths[i]);
+      glong len = g_utf8_strlen (text, -1);
+
+      if (i > 0)
+        g_string_append (line, sep);
+      if (widths[i] > 0 && len > width)
+        {
+          g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
+
+          g_string_append (line, cut);
+          g_string_append (line, "…");
+          continue;
+        }
+      if (widths[i] < 0)
+        for (glong j = len; j < width; j++)
+          g_string_append_c (line, ' ');
+      g_string_append (line, text);
+      if (widths[i] > 0 && i + 1 < n)
+        for (glong j = len; j < width; j++)
+          g_string_append_c (line, ' ');
+    }
+  va_end (args);
+  while (line->len > 0 && line->str[line->len - 1] == ' ')
+    g_string_truncate (line, line->len - 1);
+  printf ("%s\n", line->str);
+}
+
+/**
+ * pecan_cli_print_header:
+ * @sep: printed between two columns
+ * @widths: (array length=n) (inout): each column's width, as
+ *   pecan_cli_print_row() takes it; widened where a heading is longer
+ * @n: how many columns
+ * @headings: (array length=n): the columns' headings
+ *
+ * Prints the heading line of a table, and makes room for headings that
+ * translate long: the table's lines then use the same @widths.
+ */
+void
+pecan_cli_print_header (const char         *sep,
+                        int                *widths,
+                        guint               n,
+                        const char * const *headings)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      glong len = g_utf8_strlen (headings[i], -1);
+      glong width = MAX (ABS (widths[i]), len);
+
+      if (widths[i] != 0)
+        widths[i] = widths[i] < 0 ? -width : width;
+      if (i > 0)
+        g_string_append (line, sep);
+      for (glong j = len; widths[i] < 0 && j < width; j++)
+        g_string_append_c (line, ' ');
+      g_string_append (line, headings[i]);
+      for (glong j = len; widths[i] > 0 && i + 1 < n && j < width; j++)
+        g_string_append_c (line, ' ');
+    }
+  while (line->len > 0 && line->str[line->len - 1] == ' ')
+    g_string_truncate (line, line->len - 1);
+  printf ("%s\n", line->str);
+}
+
+/* The width, in characters, of the longest of @fields' labels. */
+int
+pecan_cli_label_width (const PecanCliField *fields,
+                       guint                n)
+{
+  glong width = 0;
+
+  for (guint i = 0; i < n; i++)
+    width = MAX (width, g_utf8_strlen (fields[i].label, -1));
+  return width;
+}
+
+/* Prints “label  value”, the label padded to @width characters. */
+void
+pecan_cli_print_field (int         width,
+                       const char *label,
+                       const char *value)
+{
+  const int widths[] = { width, 0 };
+
+  pecan_cli_print_row ("  ", widths, G_N_ELEMENTS (widths), label, value != NULL ? value : "");
+}
+
+/**
  * pecan_cli_open_store:
  * @cli: the command line
  *

@@ -49,6 +49,37 @@ add_batch_item (gpointer      builder,
   add_batch_object (builder, pecan_batch_get_info (PECAN_BATCH (item)));
 }
 
+static void
+print_batches (GListModel *batches)
+{
+  int widths[] = { -6, 19, -10, -8, 23, 0 };
+  const char *headings[] = { _("Import"), _("Imported at"), _("Lines"), _("Skipped"),
+                             _("Usage days"), _("File") };
+  guint n = g_list_model_get_n_items (batches);
+
+  pecan_cli_print_header ("  ", widths, G_N_ELEMENTS (widths), headings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PecanBatch) batch = g_list_model_get_item (batches, i);
+      const PecanBatchInfo *info = pecan_batch_get_info (batch);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, info->id);
+      g_autofree char *at = g_strndup (info->imported_at, 19);
+      g_autofree char *lines = g_strdup_printf ("%" G_GUINT64_FORMAT, info->lines);
+      g_autofree char *skipped = g_strdup_printf ("%" G_GUINT64_FORMAT, info->skipped);
+      g_autofree char *days = NULL;
+      char first[11] = "", last[11] = "";
+
+      if (info->first_day != G_MININT32)
+        {
+          pecan_day_format (info->first_day, first);
+          pecan_day_format (info->last_day, last);
+        }
+      days = g_strdup_printf ("%s – %s", first, last);
+      pecan_cli_print_row ("  ", widths, G_N_ELEMENTS (widths), id, at, lines, skipped, days,
+                           info->file_name);
+    }
+}
+
 int
 pecan_cli_imports (PecanCli  *cli,
                    int        argc,
@@ -79,23 +110,7 @@ pecan_cli_imports (PecanCli  *cli,
       pecan_cli_print_json_array (batches, add_batch_item, NULL);
       return 0;
     }
-  printf ("%6s  %-20s %10s %8s  %-23s %s\n", _("Import"), _("Imported at"), _("Lines"),
-            _("Skipped"), _("Usage days"), _("File"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PecanBatch) batch = g_list_model_get_item (batches, i);
-      const PecanBatchInfo *info = pecan_batch_get_info (batch);
-      char first[11] = "", last[11] = "";
-
-      if (info->first_day != G_MININT32)
-        {
-          pecan_day_format (info->first_day, first);
-          pecan_day_format (info->last_day, last);
-        }
-      printf ("%6" G_GINT64_FORMAT "  %-20.19s %10" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT
-              "  %s – %s %s\n", info->id, info->imported_at, info->lines, info->skipped, first,
-              last, info->file_name);
-    }
+  print_batches (batches);
   if (n == 0)
     printf ("%s\n", _("Nothing imported yet. Import a usage file with “pecan-cli import FILE”."));
   return 0;

@@ -36,6 +36,27 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PecanCliPeriod, pecan_cli_period_clear)
 PecanStore *pecan_cli_open_store  (PecanCli    *cli);
 void        pecan_cli_fail        (const char  *format,
                                    ...) G_GNUC_PRINTF (1, 2);
+void        pecan_cli_print_row   (const char  *sep,
+                                   const int   *widths,
+                                   guint        n,
+                                   ...);
+void        pecan_cli_print_header (const char         *sep,
+                                    int                *widths,
+                                    guint               n,
+                                    const char * const *headings);
+
+/* A line of a record printed for people. */
+typedef struct
+{
+  const char *label;
+  const char *value;
+} PecanCliField;
+
+int         pecan_cli_label_width (const PecanCliField *fields,
+                                   guint                n);
+void        pecan_cli_print_field (int                  width,
+                                   const char          *label,
+                                   const char          *value);
 gboolean    pecan_cli_parse       (GOptionEntry *entries,
                                    const char   *parameter,
                                    const char   *summary,

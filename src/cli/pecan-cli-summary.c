@@ -144,10 +144,12 @@ static void
 print_table (GListModel   *rows,
              PecanGroupBy  by)
 {
+  int widths[] = { 48, 4, -16, -14, -14, -10 };
+  const char *headings[] = { _("Key"), _("Cur."), _("Billed"), _("PEC earned"), _("PEC lost"),
+                             _("Lines") };
   guint n = g_list_model_get_n_items (rows);
 
-  printf ("%-48s %-4s %16s %14s %14s %10s\n", _("Key"), _("Cur."), _("Billed"), _("PEC earned"),
-          _("PEC lost"), _("Lines"));
+  pecan_cli_print_header (" ", widths, G_N_ELEMENTS (widths), headings);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PecanSummaryRow) row = g_list_model_get_item (rows, i);
@@ -156,17 +158,10 @@ print_table (GListModel   *rows,
       g_autofree char *billed = money (nano_to_double (info->billed));
       g_autofree char *earned = money (info->pec_earned);
       g_autofree char *lost = money (info->pec_lost);
+      g_autofree char *lines = g_strdup_printf ("%" G_GINT64_FORMAT, info->lines);
 
-      if (g_utf8_strlen (label, -1) > 48)
-        {
-          char *cut = g_utf8_substring (label, 0, 47);
-          g_free (label);
-          label = g_strconcat (cut, "…", NULL);
-          g_free (cut);
-        }
-      printf ("%s%*s %-4s %16s %14s %14s %10" G_GINT64_FORMAT "\n", label,
-              (int) (48 - g_utf8_strlen (label, -1)), "", info->currency, billed, earned, lost,
-              info->lines);
+      pecan_cli_print_row (" ", widths, G_N_ELEMENTS (widths), label, info->currency, billed,
+                           earned, lost, lines);
     }
   if (n == 0)
     printf ("%s\n", _("No usage in this period. Import a usage file with “pecan-cli import”."));
@@ -269,23 +264,25 @@ add_incident_item (gpointer      builder,
 static void
 print_incidents (GListModel *incidents)
 {
+  int widths[] = { 32, 38, 10, 10, -5, 4, -12, 0 };
+  const char *headings[] = { _("Customer"), _("Subscription"), _("From"), _("To"), _("Days"),
+                             _("Cur."), _("PEC lost"), "" };
   guint n = g_list_model_get_n_items (incidents);
 
-  printf ("%-32s %-38s %-10s %-10s %5s %-4s %12s\n", _("Customer"), _("Subscription"), _("From"),
-          _("To"), _("Days"), _("Cur."), _("PEC lost"));
+  pecan_cli_print_header (" ", widths, G_N_ELEMENTS (widths), headings);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PecanIncident) incident = g_list_model_get_item (incidents, i);
       const PecanIncidentInfo *info = pecan_incident_get_info (incident);
-      g_autofree char *name = g_utf8_substring (info->customer_name, 0, 32);
       g_autofree char *lost = money (info->pec_lost);
+      g_autofree char *days = g_strdup_printf ("%u", info->days);
       char first[11], last[11];
 
       pecan_day_format (info->first_day, first);
       pecan_day_format (info->last_day, last);
-      printf ("%s%*s %-38s %-10s %-10s %5u %-4s %12s%s\n", name,
-              (int) (32 - g_utf8_strlen (name, -1)), "", info->subscription_azure_id, first, last,
-              info->days, info->currency, lost, info->ongoing ? _("  (ongoing)") : "");
+      pecan_cli_print_row (" ", widths, G_N_ELEMENTS (widths), info->customer_name,
+                           info->subscription_azure_id, first, last, days, info->currency, lost,
+                           info->ongoing ? _("(ongoing)") : "");
     }
   if (n == 0)
     printf ("%s\n", _("No lost PEC in this period."));
