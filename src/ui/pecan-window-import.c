@@ -117,56 +117,66 @@ report_line (PecanWindow *self,
   g_string_append (self->import_report, line);
 }
 
-static char *
-describe_batch (const PecanBatchInfo *info)
+/* What an import did, in sentences: the file and its lines, what was
+ * skipped, what the file could not say. */
+static void
+describe_batch (GPtrArray            *sentences,
+                const PecanBatchInfo *info)
 {
-  g_autofree char *lines = pecan_ui_format_count (info->lines);
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  GString *text = g_string_new (NULL);
+  g_autofree char *count = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *customers = NULL;
 
   if (info->duplicate_of != 0)
     {
-      g_string_printf (text, _("“%s” was already imported: nothing changed."), info->file_name);
-      return g_string_free (text, FALSE);
+      g_ptr_array_add (sentences, g_strdup_printf (_("“%s” was already imported: nothing "
+                                                     "changed."), info->file_name));
+      return;
     }
-  g_string_printf (text,
-                   g_dngettext (GETTEXT_PACKAGE, "Imported “%s”: %s line, %u customer",
-                                "Imported “%s”: %s lines, %u customers", info->lines),
-                   info->file_name, lines, info->customers);
+  count = pecan_ui_format_count (info->lines);
+  /* TRANSLATORS: part of “Imported “file.csv”: 12 lines, 3 customers …” */
+  lines = g_strdup_printf (ngettext ("%s line", "%s lines", info->lines), count);
+  /* TRANSLATORS: part of “Imported “file.csv”: 12 lines, 3 customers …” */
+  customers = g_strdup_printf (ngettext ("%u customer", "%u customers", info->customers),
+                               info->customers);
   if (info->first_day != G_MININT32)
     {
-      first = pecan_ui_format_day (info->first_day);
-      last = pecan_ui_format_day (info->last_day);
-      /* TRANSLATORS: the usage days a file covers */
-      g_string_append_printf (text, _(", usage from %s to %s"), first, last);
+      g_autofree char *first = pecan_ui_format_day (info->first_day);
+      g_autofree char *last = pecan_ui_format_day (info->last_day);
+
+      /* TRANSLATORS: the file, its lines, its customers, and the usage days it covers */
+      g_ptr_array_add (sentences, g_strdup_printf (_("Imported “%s”: %s, %s, usage from %s to "
+                                                     "%s."), info->file_name, lines, customers,
+                                                   first, last));
     }
-  g_string_append_c (text, '.');
+  else
+    /* TRANSLATORS: the file, its lines and its customers */
+    g_ptr_array_add (sentences, g_strdup_printf (_("Imported “%s”: %s, %s."), info->file_name,
+                                                 lines, customers));
   if (info->skipped > 0)
     {
       g_autofree char *skipped = pecan_ui_format_count (info->skipped);
 
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE, " %s bad line was skipped.",
-                                           " %s bad lines were skipped.", info->skipped),
-                              skipped);
+      g_ptr_array_add (sentences, g_strdup_printf (ngettext ("%s bad line was skipped.",
+                                                             "%s bad lines were skipped.",
+                                                             info->skipped), skipped));
     }
   if (!info->pec_known)
-    g_string_append (text, _(" The file does not say which costs earned PEC: its PEC is shown as unknown, never as lost."));
-  return g_string_free (text, FALSE);
+    g_ptr_array_add (sentences, g_strdup (_("The file does not say which costs earned PEC: its "
+                                            "PEC is shown as unknown, never as lost.")));
 }
 
 /* The PEC earned over the days a file covers, in each currency. */
-static char *
-describe_pec (PecanStore           *store,
+static void
+describe_pec (GPtrArray            *sentences,
+              PecanStore           *store,
               const PecanBatchInfo *info)
 {
   PecanPeriod period = { info->first_day, info->last_day };
   g_autoptr(GListModel) rows = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
 
   if (info->duplicate_of != 0 || info->first_day == G_MININT32 || info->lines == 0)
-    return NULL;
+    return;
   rows = pecan_query_summary (store, PECAN_GROUP_TOTAL, &period, 0, NULL);
   for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
     {
@@ -176,9 +186,9 @@ describe_pec (PecanStore           *store,
       g_autofree char *lost = pecan_ui_format_money (sum->pec_lost, sum->currency);
 
       /* TRANSLATORS: after an import, PEC over the days the file covers */
-      g_string_append_printf (text, _(" Over those days: PEC earned %s, PEC lost %s."), earned, lost);
+      g_ptr_array_add (sentences, g_strdup_printf (_("Over those days: PEC earned %s, PEC lost "
+                                                     "%s."), earned, lost));
     }
-  return text->len > 0 ? g_strdup (text->str) : NULL;
 }
 
 static void
@@ -277,11 +287,13 @@ import_done_cb (GObject      *source,
   if (batch != NULL)
     {
       const PecanBatchInfo *info = pecan_batch_get_info (batch);
-      g_autofree char *text = describe_batch (info);
-      g_autofree char *pec = describe_pec (pecan_session_get_store (self->session), info);
+      g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *line = NULL;
 
-      g_autofree char *line = g_strconcat (text, pec, NULL);
-
+      describe_batch (sentences, info);
+      describe_pec (sentences, pecan_session_get_store (self->session), info);
+      g_ptr_array_add (sentences, NULL);
+      line = g_strjoinv (" ", (char **) sentences->pdata);
       report_line (self, line);
       if (info->duplicate_of == 0)
         pecan_session_data_changed (self->session);

@@ -200,7 +200,9 @@ test_window_import (WindowFixture *f,
                     gconstpointer  data)
 {
   g_autofree char *path = pecan_test_data_path ("daily-small.csv");
+  g_autofree char *cost_path = pecan_test_data_path ("cost-nopec.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) one_customer = g_file_new_for_path (cost_path);
   g_autoptr(GListModel) batches = NULL;
 
   PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
@@ -219,6 +221,12 @@ test_window_import (WindowFixture *f,
   g_application_open (G_APPLICATION (f->app), &file, 1, "");
   wait_for_imports (f);
   wait_for_text (f, "was already imported");
+
+  /* Lines and customers each take their own plural. */
+  g_application_open (G_APPLICATION (f->app), &one_customer, 1, "");
+  wait_for_imports (f);
+  wait_for_text (f, "Imported “cost-nopec.csv”: 4 lines, 1 customer, usage from");
+  wait_for_text (f, "its PEC is shown as unknown");
 }
 
 /* Explore Demo Data writes the core's demo usage and imports it. */
