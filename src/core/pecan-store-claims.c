@@ -26,6 +26,81 @@ not_found (const char  *kind,
                  _("There is no CPOR claim %lld."), (long long) id);
 }
 
+/**
+ * pecan_store_claims_read:
+ * @self: the database
+ * @type: the claims' type
+ * @sql: a query of claims, one a row
+ * @read: makes a claim of the query's current row
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the claims of @sql, in its order
+ */
+GListModel *
+pecan_store_claims_read (PecanStore              *self,
+                         GType                    type,
+                         const char              *sql,
+                         PecanStoreReadClaimFunc  read,
+                         GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (self, sql, error);
+  g_autoptr(GListStore) claims = g_list_store_new (type);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) claim = read (self, stmt, error);
+
+      if (claim == NULL)
+        return NULL;
+      g_list_store_append (claims, claim);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pecan_store_set_error (self, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&claims));
+}
+
+/**
+ * pecan_store_claim_read:
+ * @self: the database
+ * @kind: "cpor" or "coop"
+ * @sql: a query of one claim, its id as ?1
+ * @id: the claim's id
+ * @read: makes a claim of the query's row
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the claim, or %NULL with
+ *   %PECAN_STORE_ERROR_NOT_FOUND when there is none with that id
+ */
+GObject *
+pecan_store_claim_read (PecanStore              *self,
+                        const char              *kind,
+                        const char              *sql,
+                        gint64                   id,
+                        PecanStoreReadClaimFunc  read,
+                        GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read (self, stmt, error);
+  if (rc != SQLITE_DONE)
+    pecan_store_set_error (self, error);
+  else
+    not_found (kind, id, error);
+  return NULL;
+}
+
 /* The stored status of claim @id of @kind, or -1 with an error. */
 int
 pecan_store_claim_status (PecanStore  *self,

@@ -111,13 +111,13 @@ read_children (PecanStore     *store,
   return TRUE;
 }
 
-static PecanCoopClaim *
+static GObject *
 read_claim (PecanStore    *store,
             sqlite3_stmt  *stmt,
             GError       **error)
 {
   PecanCoopInfo info;
-  PecanCoopClaim *claim = NULL;
+  GObject *claim = NULL;
 
   pecan_coop_info_init (&info);
   g_free (info.program);
@@ -141,7 +141,7 @@ read_claim (PecanStore    *store,
   info.notes = pecan_store_column_text (stmt, 16);
   info.updated_at = pecan_store_column_text (stmt, 17);
   if (read_children (store, &info, error))
-    claim = pecan_coop_claim_new (&info);
+    claim = G_OBJECT (pecan_coop_claim_new (&info));
   pecan_coop_info_clear (&info);
   return claim;
 }
@@ -159,33 +159,14 @@ GListModel *
 pecan_coop_list (PecanStore  *store,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) claims = g_list_store_new (PECAN_TYPE_COOP_CLAIM);
-  int rc;
-
   g_return_val_if_fail (PECAN_IS_STORE (store), NULL);
 
-  stmt = pecan_store_prepare (store,
-                              CLAIM_COLUMNS
-                              " ORDER BY CASE status WHEN 3 THEN 0 WHEN 0 THEN 1 WHEN 2 THEN 2"
-                              "  WHEN 1 THEN 3 WHEN 4 THEN 4 ELSE 5 END,"
-                              " fiscal_year, half, end_day, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PecanCoopClaim) claim = read_claim (store, stmt, error);
-
-      if (claim == NULL)
-        return NULL;
-      g_list_store_append (claims, claim);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      pecan_store_set_error (store, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&claims));
+  return pecan_store_claims_read (store, PECAN_TYPE_COOP_CLAIM,
+                                  CLAIM_COLUMNS
+                                  " ORDER BY CASE status WHEN 3 THEN 0 WHEN 0 THEN 1"
+                                  "  WHEN 2 THEN 2 WHEN 1 THEN 3 WHEN 4 THEN 4 ELSE 5 END,"
+                                  " fiscal_year, half, end_day, id",
+                                  read_claim, error);
 }
 
 PecanCoopClaim *
@@ -193,24 +174,11 @@ pecan_coop_load (PecanStore  *store,
                  gint64       id,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (PECAN_IS_STORE (store), NULL);
 
-  stmt = pecan_store_prepare (store, CLAIM_COLUMNS " WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_claim (store, stmt, error);
-  if (rc != SQLITE_DONE)
-    pecan_store_set_error (store, error);
-  else
-    g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no co-op claim %lld."), (long long) id);
-  return NULL;
+  return (PecanCoopClaim *) pecan_store_claim_read (store, "coop",
+                                                    CLAIM_COLUMNS " WHERE id = ?1", id,
+                                                    read_claim, error);
 }
 
 static gboolean

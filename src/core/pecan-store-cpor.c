@@ -74,14 +74,14 @@ read_children (PecanStore     *store,
   return TRUE;
 }
 
-static PecanCporClaim *
+static GObject *
 read_claim (PecanStore    *store,
             sqlite3_stmt  *stmt,
             GError       **error)
 {
   g_autofree char *workloads = pecan_store_column_text (stmt, 10);
   PecanCporInfo info;
-  PecanCporClaim *claim = NULL;
+  GObject *claim = NULL;
 
   pecan_cpor_info_init (&info);
   g_strfreev (info.workloads);
@@ -109,7 +109,7 @@ read_claim (PecanStore    *store,
   info.step = sqlite3_column_int (stmt, 20);
   info.updated_at = pecan_store_column_text (stmt, 21);
   if (read_children (store, &info, error))
-    claim = pecan_cpor_claim_new (&info);
+    claim = G_OBJECT (pecan_cpor_claim_new (&info));
   pecan_cpor_info_clear (&info);
   return claim;
 }
@@ -128,33 +128,14 @@ GListModel *
 pecan_cpor_list (PecanStore  *store,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) claims = g_list_store_new (PECAN_TYPE_CPOR_CLAIM);
-  int rc;
-
   g_return_val_if_fail (PECAN_IS_STORE (store), NULL);
 
-  stmt = pecan_store_prepare (store,
-                              CLAIM_COLUMNS
-                              " ORDER BY CASE k.status WHEN 3 THEN 0 WHEN 1 THEN 1 WHEN 0 THEN 2"
-                              "  WHEN 2 THEN 3 WHEN 4 THEN 4 ELSE 5 END, k.updated_at DESC, k.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(PecanCporClaim) claim = read_claim (store, stmt, error);
-
-      if (claim == NULL)
-        return NULL;
-      g_list_store_append (claims, claim);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      pecan_store_set_error (store, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&claims));
+  return pecan_store_claims_read (store, PECAN_TYPE_CPOR_CLAIM,
+                                  CLAIM_COLUMNS
+                                  " ORDER BY CASE k.status WHEN 3 THEN 0 WHEN 1 THEN 1"
+                                  "  WHEN 0 THEN 2 WHEN 2 THEN 3 WHEN 4 THEN 4 ELSE 5 END,"
+                                  " k.updated_at DESC, k.id",
+                                  read_claim, error);
 }
 
 /**
@@ -171,24 +152,11 @@ pecan_cpor_load (PecanStore  *store,
                  gint64       id,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (PECAN_IS_STORE (store), NULL);
 
-  stmt = pecan_store_prepare (store, CLAIM_COLUMNS " WHERE k.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_claim (store, stmt, error);
-  if (rc != SQLITE_DONE)
-    pecan_store_set_error (store, error);
-  else
-    g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NOT_FOUND,
-                 _("There is no CPOR claim %lld."), (long long) id);
-  return NULL;
+  return (PecanCporClaim *) pecan_store_claim_read (store, "cpor",
+                                                    CLAIM_COLUMNS " WHERE k.id = ?1", id,
+                                                    read_claim, error);
 }
 
 static gboolean

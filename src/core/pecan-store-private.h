@@ -73,6 +73,21 @@ gboolean      pecan_store_savepoint    (PecanStore          *self,
                                         GError             **error);
 
 /* Claims of a kind ("cpor", "coop"): see pecan-store-claims.c. */
+typedef GObject *(*PecanStoreReadClaimFunc) (PecanStore    *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+
+GListModel   *pecan_store_claims_read     (PecanStore              *self,
+                                           GType                    type,
+                                           const char              *sql,
+                                           PecanStoreReadClaimFunc  read,
+                                           GError                 **error);
+GObject      *pecan_store_claim_read      (PecanStore              *self,
+                                           const char              *kind,
+                                           const char              *sql,
+                                           gint64                   id,
+                                           PecanStoreReadClaimFunc  read,
+                                           GError                 **error);
 int           pecan_store_claim_status    (PecanStore         *self,
                                            const char         *kind,
                                            gint64              id,
