@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pecan-claim-wizard-private.h"
+#include "pecan-ui-files.h"
 #include "pecan-ui-util.h"
 
 #define READ_SIZE (64 * 1024)
@@ -154,20 +155,18 @@ pecan_claim_wizard_add_files (PecanClaimWizard  *self,
   update_hashing (self);
 }
 
-static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     PecanClaimWizard *self)
+/* Files chosen or dropped: documents of a claim that can still change. */
+static gboolean
+take_files (gpointer  owner,
+            GFile   **files,
+            guint     n_files)
 {
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  PecanClaimWizard *self = PECAN_CLAIM_WIZARD (owner);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (list, g_list_model_get_item (files, i));
-  pecan_claim_wizard_add_files (self, (GFile **) list->pdata, list->len);
-  g_object_unref (chooser);
+  if (!pecan_cpor_info_is_editable (&self->info))
+    return FALSE;
+  pecan_claim_wizard_add_files (self, files, n_files);
+  return n_files > 0;
 }
 
 static void
@@ -175,32 +174,7 @@ add_documents_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Add Proof of Execution"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-drop_cb (GtkDropTarget    *target,
-         const GValue     *value,
-         double            x,
-         double            y,
-         PecanClaimWizard *self)
-{
-  GSList *files = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) list = g_ptr_array_new ();
-
-  if (!pecan_cpor_info_is_editable (&self->info))
-    return FALSE;
-  for (GSList *l = files; l != NULL; l = l->next)
-    g_ptr_array_add (list, l->data);
-  pecan_claim_wizard_add_files (self, (GFile **) list->pdata, list->len);
-  return list->len > 0;
+  pecan_ui_choose_files (GTK_WINDOW (widget), _("Add Proof of Execution"), take_files);
 }
 
 static void
@@ -400,10 +374,7 @@ recognition_toggled_cb (PecanClaimWizard *self)
 void
 pecan_claim_wizard_init_documents (PecanClaimWizard *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (self->documents_drop_area, GTK_EVENT_CONTROLLER (target));
+  pecan_ui_drop_files (self->documents_drop_area, self, take_files);
 }
 
 void
