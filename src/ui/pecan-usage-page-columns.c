@@ -33,7 +33,9 @@ typedef enum
 } Column;
 
 /* Fixed widths: measured from the few rows on screen, the columns would
- * change width as the lines scroll past. */
+ * change width as the lines scroll past. They are the least widths: a
+ * column is wider where its translated heading, or the PEC state's labels,
+ * need it. */
 static const struct
 {
   const char *title;
@@ -290,6 +292,36 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   style_cell (label, column, info);
 }
 
+/* The width @text takes in @widget: a heading's is bold and leaves room
+ * for the sort arrow; a cell's leaves room for its padding. */
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            gboolean    heading)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  int width;
+
+  if (heading)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width + (heading ? 32 : 16);
+}
+
+static int
+column_width (GtkWidget *widget,
+              Column     column)
+{
+  int width = MAX (columns[column].width, text_width (widget, _(columns[column].title), TRUE));
+
+  if (column == COLUMN_STATE)
+    for (PecanPecState state = 0; state <= PECAN_PEC_UNKNOWN; state++)
+      width = MAX (width, text_width (widget, state_label (state), FALSE));
+  return width;
+}
+
 /**
  * pecan_usage_page_add_columns:
  * @column_view: the page's table
@@ -307,7 +339,7 @@ pecan_usage_page_add_columns (GtkColumnView *column_view)
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_fixed_width (column, column_width (GTK_WIDGET (column_view), i));
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (column_view, column);

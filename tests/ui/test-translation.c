@@ -16,6 +16,7 @@
 #include "pecan-application.h"
 #include "pecan-test-util.h"
 #include "pecan-ui-test-util.h"
+#include "pecan-usage-page.h"
 #include "pecan-window.h"
 
 /* The translation of @english, which must differ from it. */
@@ -56,6 +57,59 @@ shows_text (gpointer       window,
   return strstr (text, needle) != NULL;
 }
 
+/* The labels of @widget's column headings that are cut short. */
+static void
+find_cut_headings (GtkWidget *widget,
+                   gboolean   in_header,
+                   GString   *cut)
+{
+  in_header = in_header || g_str_equal (gtk_widget_get_css_name (widget), "header");
+  if (in_header && GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *title = gtk_widget_get_parent (widget);
+      graphene_rect_t bounds;
+      int natural;
+
+      /* A heading is clipped by its title, which is as wide as its column. */
+      while (title != NULL && !g_str_equal (gtk_widget_get_css_name (title), "button"))
+        title = gtk_widget_get_parent (title);
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_true (title != NULL && gtk_widget_compute_bounds (widget, title, &bounds));
+      if (bounds.origin.x + natural > gtk_widget_get_width (title))
+        g_string_append_printf (cut, "“%s” (%d pixels from %d, in %d) ",
+                                gtk_label_get_text (GTK_LABEL (widget)), natural,
+                                (int) bounds.origin.x, gtk_widget_get_width (title));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_headings (child, in_header, cut);
+}
+
+static gboolean
+laid_out (gpointer      widget,
+          gconstpointer data)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* The Usage page's columns have fixed widths, since its rows come and go:
+ * each is still wide enough for its translated heading. */
+static void
+check_usage_headings (PecanWindow *window)
+{
+  GtkWidget *page = pecan_ui_test_find_widget (GTK_WIDGET (window), PECAN_TYPE_USAGE_PAGE);
+  GtkWidget *view = pecan_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GString) cut = g_string_new (NULL);
+
+  pecan_window_show_page (window, "usage");
+  g_assert_true (pecan_ui_test_iterate_until (30, laid_out, view, NULL));
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  find_cut_headings (view, FALSE, cut);
+  if (cut->len > 0)
+    g_error ("Usage headings cut short: %s", cut->str);
+}
+
 static void
 test_window (void)
 {
@@ -90,6 +144,7 @@ test_window (void)
     }
   text = pecan_ui_test_widget_text (GTK_WIDGET (window));
   g_assert_null (strstr (text, "PEC earned"));
+  check_usage_headings (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
