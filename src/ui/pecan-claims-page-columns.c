@@ -247,7 +247,7 @@ coop_menu (const PecanCoopInfo *info)
   } items[] = {
     { actions, _("_Open"), "claims.open-coop", TRUE },
     { actions, _("Change _Status…"), "claims.status-coop", info->status != PECAN_COOP_EDITING },
-    { actions, _("_Export Pack…"), "claims.export-coop", TRUE },
+    { actions, _("E_xport Pack…"), "claims.export-coop", TRUE },
     { danger, _("_Delete…"), "claims.delete-coop", info->status == PECAN_COOP_EDITING },
   };
 

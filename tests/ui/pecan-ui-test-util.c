@@ -278,3 +278,60 @@ pecan_ui_test_page_wait (PecanUiPageFixture   *f,
   if (!pecan_ui_test_iterate_until (30, (PecanUiTestCondition) condition, f, data))
     g_error ("the page never got there; it shows “%s”", pecan_ui_test_page_visible (f));
 }
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   GString    *clashes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      /* Two controls of one action (as a header's and a page's) may share. */
+      if (key != GDK_KEY_VoidSymbol && other != NULL && !g_str_equal (other, text))
+        g_string_append_printf (clashes, "“%s” and “%s” ", other, text);
+      else if (key != GDK_KEY_VoidSymbol)
+        g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, clashes);
+}
+
+static gboolean
+no_transition (gpointer      widget,
+               gconstpointer data)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!no_transition (child, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * pecan_ui_test_assert_mnemonics:
+ * @window: a window
+ *
+ * Fails unless every access key shown in @window is unique: two labels
+ * with the same underlined letter make Alt and that letter go to either.
+ */
+void
+pecan_ui_test_assert_mnemonics (GtkWidget *window)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+
+  /* A page sliding out is still mapped. */
+  g_assert_true (pecan_ui_test_iterate_until (10, no_transition, window, NULL));
+  collect_mnemonics (window, seen, clashes);
+  if (clashes->len > 0)
+    g_error ("access keys shown twice: %s", clashes->str);
+}

@@ -40,6 +40,7 @@ gboolean     pecan_ui_test_iterate_until (guint                 seconds,
                                           gconstpointer         data);
 
 char        *pecan_ui_test_widget_text   (GtkWidget            *widget);
+void         pecan_ui_test_assert_mnemonics (GtkWidget         *window);
 GtkWidget   *pecan_ui_test_find_widget   (GtkWidget            *widget,
                                           GType                 type);
 GtkWidget   *pecan_ui_test_find_button   (GtkWidget            *widget,

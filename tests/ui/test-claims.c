@@ -146,6 +146,7 @@ next (PecanClaimWizard *wizard,
   activate (wizard, "wizard.next", NULL);
   g_assert_cmpint (pecan_claim_wizard_get_step (wizard), ==, step);
   wait_idle (wizard);
+  pecan_ui_test_assert_mnemonics (GTK_WIDGET (wizard));
 }
 
 static void

@@ -147,6 +147,9 @@ activate (PecanCoopChecklist *checklist,
       va_end (args);
     }
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (checklist), action, parameter));
+  /* Each page shows its access keys once. */
+  if (g_str_equal (action, "checklist.go-to"))
+    pecan_ui_test_assert_mnemonics (GTK_WIDGET (checklist));
 }
 
 static void
@@ -408,6 +411,7 @@ fill_new_claim (PecanCoopChecklist *checklist,
   g_autofree char *label = pecan_coop_period_label (p->fiscal_year, p->half);
 
   g_assert_cmpint (pecan_coop_checklist_get_step (checklist), ==, PECAN_COOP_STEP_NEW_CLAIM);
+  pecan_ui_test_assert_mnemonics (GTK_WIDGET (checklist));
   g_assert_cmpstr (text_of (checklist, "program_entry"), ==, "Microsoft Commerce Incentives");
   g_assert_cmpstr (text_of (checklist, "fund_category_entry"), ==, "Cloud Solutions Provider");
   g_assert_false (ticked (checklist, PECAN_COOP_STEP_NEW_CLAIM));
