@@ -42,12 +42,12 @@ static const struct
   const char *name;          /* of the stack page */
   const char *title;         /* in the list of steps */
 } steps[N_STEPS] = {
-  [STEP_ROUTE] = { "route", N_("Claim Type") },
-  [STEP_CUSTOMER] = { "customer", N_("Customer") },
-  [STEP_WORKLOADS] = { "workloads", N_("Workloads") },
-  [STEP_CONTACTS] = { "contacts", N_("Contacts") },
-  [STEP_DOCUMENTS] = { "documents", N_("Proof of Execution") },
-  [STEP_REVIEW] = { "review", N_("Review") },
+  [STEP_ROUTE] = { "route", NC_("claim wizard step", "Claim Type") },
+  [STEP_CUSTOMER] = { "customer", NC_("claim wizard step", "Customer") },
+  [STEP_WORKLOADS] = { "workloads", NC_("claim wizard step", "Workloads") },
+  [STEP_CONTACTS] = { "contacts", NC_("claim wizard step", "Contacts") },
+  [STEP_DOCUMENTS] = { "documents", NC_("claim wizard step", "Proof of Execution") },
+  [STEP_REVIEW] = { "review", NC_("claim wizard step", "Review") },
 };
 
 /* The step where each of pecan_cpor_check()'s fields is asked for. */
@@ -76,7 +76,7 @@ const char *
 pecan_claim_wizard_step_title (Step step)
 {
   g_return_val_if_fail (step < N_STEPS, NULL);
-  return _(steps[step].title);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "claim wizard step", steps[step].title);
 }
 
 /* The step a problem of @field is fixed in; the review for the rest
