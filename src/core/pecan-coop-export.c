@@ -116,7 +116,7 @@ write_claim (Pack                *p,
     }
   row++;
 
-  field (p, sheet, &row, _("7. Review and submit"), _("Submit by"), due, "deadline",
+  field (p, sheet, &row, _("7. Review and submit"), _("Claim deadline"), due, "deadline",
          _("Once submitted, the claim cannot change unless a reviewer asks for more."));
   field (p, sheet, &row, _("8. Track"), _("Status"), pecan_coop_status_label (info->status),
          "status", _("Processing takes up to 30 days."));

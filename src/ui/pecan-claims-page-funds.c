@@ -34,7 +34,7 @@ static const char * const titles[N_COLUMNS] = {
   [COLUMN_EARNED] = N_("Earned"),
   [COLUMN_CLAIMED] = N_("Claimed"),
   [COLUMN_REMAINING] = N_("Remaining"),
-  [COLUMN_EXPIRES] = N_("Claim by"),
+  [COLUMN_EXPIRES] = N_("Claim deadline"),
 };
 
 typedef struct

@@ -115,8 +115,8 @@ update_period (PecanCoopChecklist *self)
       due = pecan_day_describe (pecan_coop_deadline (info->fiscal_year, info->half,
                                                      self->deadline_days));
       /* TRANSLATORS: a usage period, then its claim deadline: "FY2026 H2
-       * (January–June 2026): claims due by 14 August 2026" */
-      text = g_strdup_printf (_("%s: claims due by %s"), label, due);
+       * (January–June 2026): claim deadline 14 August 2026" */
+      text = g_strdup_printf (_("%s: claim deadline %s"), label, due);
     }
   gtk_label_set_text (self->period_label, text != NULL ? text : "");
   show_message (NULL, self->period_message, message, severity);
