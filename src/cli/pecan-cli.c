@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 
+#include "pecan-i18n.h"
 #include "pecan-cli-private.h"
 
 typedef struct
@@ -94,13 +94,7 @@ main (int    argc,
   PecanCli cli = { 0 };
   int status;
 
-  setlocale (LC_ALL, "");
-  /* PECAN_LOCALEDIR: the translations of an uninstalled build (po/ in the
-   * build tree), for its tests. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PECAN_LOCALEDIR") != NULL
-                                     ? g_getenv ("PECAN_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  pecan_i18n_init ();
   g_set_prgname ("pecan-cli");
 
   status = parse_global (&cli, &argc, &argv);

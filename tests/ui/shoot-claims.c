@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pecan-i18n.h"
 #include "pecan-claim-wizard.h"
 #include "pecan-client.h"
 #include "pecan-cpor.h"
@@ -149,6 +150,7 @@ main (int   argc,
   PecanCporInfo info;
   int step;
 
+  pecan_i18n_init ();
   if (argc < 3)
     {
       g_printerr ("Usage: %s DATABASE STEP|seed [--dark]\n", argv[0]);

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pecan-i18n.h"
 #include "pecan-coop-checklist.h"
 #include "pecan-coop.h"
 #include "pecan-parse.h"
@@ -206,6 +207,7 @@ main (int   argc,
   gint32 today = pecan_day_today ();
   int step;
 
+  pecan_i18n_init ();
   if (argc < 3)
     {
       g_printerr ("Usage: %s DATABASE STEP|seed [--dark] [--tall]\n", argv[0]);
