@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "pecan-batch.h"
@@ -648,6 +649,37 @@ test_twice (Fixture       *f,
   after_copy = db_snapshot (f);
   assert_same (after_copy, before);
   check_expected (f->store, "daily-small.expected.json");
+}
+
+/* A file already imported is known by its hash before anything is
+ * written: importing it again needs no write lock, even while another
+ * program holds it. A file of the same size and other bytes is imported. */
+static void
+test_twice_locked (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PecanBatch) first = pecan_test_import_batch (f->store, "daily-small.csv");
+  g_autoptr(PecanBatch) again = NULL;
+  g_autoptr(PecanBatch) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *changes[] = { "0.5", "0.6", NULL };
+  g_autofree char *twin = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  again = pecan_test_import_data (f->store, "daily-small.csv", PECAN_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pecan_batch_get_info (again)->duplicate_of, ==, pecan_batch_get_id (first));
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* The same size, some digits changed: a new file. */
+  twin = pecan_test_write_data (f, "daily-small.csv", "twin.csv", changes);
+  other = pecan_test_import_path (f->store, twin, PECAN_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (pecan_batch_is_duplicate (other));
+  g_assert_cmpint (pecan_batch_get_info (other)->lines, ==, 24);
 }
 
 /* A dry run reads and checks, and writes nothing. */
@@ -1458,6 +1490,7 @@ main (int   argc,
   pecan_test_add ("/import/skip/good-then-bad-totals", NULL, test_skip_totals);
   pecan_test_add ("/import/skip/nothing-to-skip", NULL, test_skip_nothing);
   pecan_test_add ("/import/twice", NULL, test_twice);
+  pecan_test_add ("/import/twice-locked", NULL, test_twice_locked);
   pecan_test_add ("/import/dry-run", NULL, test_dry_run);
   for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
     {

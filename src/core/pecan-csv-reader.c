@@ -816,6 +816,32 @@ pecan_csv_reader_get_encoding (PecanCsvReader *reader)
 }
 
 /**
+ * pecan_csv_reader_hash_to_end:
+ * @reader: a reader that has not started to parse
+ * @cancellable: (nullable): stops the reading between blocks
+ * @error: return location for an error
+ *
+ * Reads the rest of the file without parsing it, for its hash alone:
+ * pecan_csv_reader_get_sha256() then gives it. The reader can parse
+ * nothing after this.
+ *
+ * Returns: %TRUE when the whole file was read
+ */
+gboolean
+pecan_csv_reader_hash_to_end (PecanCsvReader  *reader,
+                              GCancellable    *cancellable,
+                              GError         **error)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  while (!reader->at_end)
+    if (g_cancellable_set_error_if_cancelled (cancellable, error)
+        || !read_block (reader, cancellable, error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * pecan_csv_reader_get_sha256:
  * @reader: a reader that has read the whole file
  *

@@ -62,6 +62,9 @@ char             pecan_csv_reader_get_delimiter (PecanCsvReader      *reader);
 PecanDecimalMark pecan_csv_reader_get_decimal_mark (PecanCsvReader   *reader);
 const char      *pecan_csv_reader_get_encoding  (PecanCsvReader      *reader);
 gboolean         pecan_csv_reader_hash_step     (PecanCsvReader      *reader);
+gboolean         pecan_csv_reader_hash_to_end   (PecanCsvReader      *reader,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
 char            *pecan_csv_reader_get_sha256    (PecanCsvReader      *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PecanCsvReader, pecan_csv_reader_free)

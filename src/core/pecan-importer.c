@@ -558,6 +558,40 @@ import_clear (Import *import)
   g_clear_pointer (&import->reader, pecan_csv_reader_free);
 }
 
+/* A file of the size of an earlier import may be that import again: then
+ * its hash, taken before anything is parsed or written, finds the batch
+ * that holds it, and a file already imported takes one read, not a whole
+ * import rolled back. The reader is used up when there are candidates.
+ * Returns the batch, or 0 (with @error set on a failure to read). */
+static gint64
+find_earlier_import (PecanStore      *store,
+                     PecanCsvReader  *reader,
+                     GCancellable    *cancellable,
+                     gboolean        *used_up,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = pecan_store_prepare (store, "SELECT id, sha256 FROM batch"
+                                                      " WHERE file_size = ?1", NULL);
+  g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  g_autofree char *sha256 = NULL;
+
+  *used_up = FALSE;
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pecan_csv_reader_get_size (reader));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (candidates, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                         GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+  if (g_hash_table_size (candidates) == 0)
+    return 0;
+  *used_up = TRUE;
+  if (!pecan_csv_reader_hash_to_end (reader, cancellable, error))
+    return 0;
+  sha256 = pecan_csv_reader_get_sha256 (reader);
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (candidates, sha256));
+}
+
 /**
  * pecan_import_file:
  * @store: the database to import into
@@ -591,6 +625,8 @@ pecan_import_file (PecanStore               *store,
   gboolean ok;
   gint64 started = g_get_monotonic_time ();
   PecanBatch *batch = NULL;
+  gboolean used_up;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PECAN_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -598,6 +634,33 @@ pecan_import_file (PecanStore               *store,
   import.reader = pecan_csv_reader_open (file, error);
   if (import.reader == NULL)
     return NULL;
+  info.duplicate_of = find_earlier_import (store, import.reader, cancellable, &used_up,
+                                           &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      pecan_csv_reader_free (import.reader);
+      return NULL;
+    }
+  if (info.duplicate_of != 0)
+    {
+      info.id = info.duplicate_of;
+      info.file_name = g_file_get_basename (file);
+      info.file_size = pecan_csv_reader_get_size (import.reader);
+      info.sha256 = pecan_csv_reader_get_sha256 (import.reader);
+      info.first_day = info.last_day = G_MININT32;
+      batch = pecan_batch_new (&info);
+      pecan_batch_info_clear (&info);
+      pecan_csv_reader_free (import.reader);
+      return batch;
+    }
+  if (used_up)
+    {
+      pecan_csv_reader_free (import.reader);
+      import.reader = pecan_csv_reader_open (file, error);
+      if (import.reader == NULL)
+        return NULL;
+    }
   import.flags = flags;
   import.default_rate = pecan_store_get_pec_rate (store);
   import.cancellable = cancellable;
