@@ -30,14 +30,21 @@ typedef struct
   gboolean             saved_cost;
 } Writes;
 
-/* The writes of the co-op claim deadline, in the same way. */
+/* The writes of a number kept in the database (the PEC rate, the co-op
+ * claim deadline), in the same way: off the main thread, whose connection
+ * would wait for an import's write lock; the last value wins. */
 typedef struct
 {
-  PecanSession *session;
-  int           pending;          /* the days to write next, or -1 */
-  gboolean      running;
-  gboolean      closed;
-} DeadlineWrites;
+  PecanSession     *session;
+  GSettings        *settings;       /* mirrors the value under @key, or NULL */
+  const char       *key;
+  PecanSessionFunc  write;          /* given GINT_TO_POINTER (the value) */
+  const char       *what;           /* for a warning */
+  int               pending;        /* the value to write next, or -1 */
+  int               writing;
+  gboolean          running;
+  gboolean          closed;
+} IntWrites;
 
 struct _PecanPreferencesDialog
 {
@@ -56,7 +63,8 @@ struct _PecanPreferencesDialog
 
   gboolean       loading;         /* the fields are being filled in */
   Writes        *writes;
-  DeadlineWrites *deadline_writes;
+  IntWrites     *rate_writes;
+  IntWrites     *deadline_writes;
   GCancellable  *cancellable;     /* the read of the deadline */
 };
 
@@ -64,23 +72,103 @@ G_DEFINE_FINAL_TYPE (PecanPreferencesDialog, pecan_preferences_dialog, GTK_TYPE_
 
 static const char * const period_choices[] = { "latest-month", "latest-quarter", "latest-year" };
 
+static void int_write_next (IntWrites *writes);
+
+static IntWrites *
+int_writes_new (PecanSession     *session,
+                GSettings        *settings,
+                const char       *key,
+                PecanSessionFunc  write,
+                const char       *what)
+{
+  IntWrites *writes = g_new0 (IntWrites, 1);
+
+  writes->session = g_object_ref (session);
+  writes->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  writes->key = key;
+  writes->write = write;
+  writes->what = what;
+  writes->pending = -1;
+  return writes;
+}
+
+static void
+int_written_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  IntWrites *writes = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) nothing = pecan_session_run_finish (PECAN_SESSION (source), result, &error);
+
+  if (error != NULL)
+    g_warning ("Could not save the %s: %s", writes->what, error->message);
+  else
+    {
+      if (writes->settings != NULL)
+        g_settings_set_int (writes->settings, writes->key, writes->writing);
+      /* The pages compute their figures with it. */
+      pecan_session_data_changed (writes->session);
+    }
+  int_write_next (writes);
+}
+
+/* Writes the value waiting, if any, after the write before, even once the
+ * dialog is closed. */
+static void
+int_write_next (IntWrites *writes)
+{
+  writes->writing = writes->pending;
+  writes->pending = -1;
+  writes->running = writes->writing >= 0;
+  if (writes->running)
+    {
+      pecan_session_run_async (writes->session, writes->write, GINT_TO_POINTER (writes->writing),
+                               NULL, NULL, int_written_cb, writes);
+      return;
+    }
+  if (writes->closed)
+    {
+      g_object_unref (writes->session);
+      g_clear_object (&writes->settings);
+      g_free (writes);
+    }
+}
+
+static void
+int_write (IntWrites *writes,
+           int        value)
+{
+  writes->pending = value;
+  if (!writes->running)
+    int_write_next (writes);
+}
+
+/* The dialog is closing: the last change is still written, on its own. */
+static void
+int_writes_close (IntWrites *writes)
+{
+  writes->closed = TRUE;
+  if (!writes->running)
+    int_write_next (writes);
+}
+
+/* On a worker thread. */
+static GObject *
+write_rate (PecanStore    *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  pecan_store_set_pec_rate (store, GPOINTER_TO_INT (data), error);
+  return NULL;
+}
+
 static void
 rate_changed_cb (PecanPreferencesDialog *self)
 {
-  PecanStore *store = pecan_session_get_store (self->session);
-  int rate = gtk_spin_button_get_value_as_int (self->rate_spin);
-  g_autoptr(GError) error = NULL;
-
-  if (rate == pecan_store_get_pec_rate (store))
-    return;
-  if (!pecan_store_set_pec_rate (store, rate, &error))
-    {
-      g_warning ("Could not save the PEC rate: %s", error->message);
-      return;
-    }
-  if (self->settings != NULL)
-    g_settings_set_int (self->settings, "pec-rate", rate);
-  pecan_session_data_changed (self->session);
+  if (!self->loading && self->rate_writes != NULL)
+    int_write (self->rate_writes, gtk_spin_button_get_value_as_int (self->rate_spin));
 }
 
 static void
@@ -209,53 +297,11 @@ write_deadline (PecanStore    *store,
   return NULL;
 }
 
-static void write_deadline_next (DeadlineWrites *writes);
-
-static void
-deadline_written_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  DeadlineWrites *writes = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) nothing = pecan_session_run_finish (PECAN_SESSION (source), result, &error);
-
-  if (error != NULL)
-    g_warning ("Could not save the co-op claim deadline: %s", error->message);
-  /* The Claims page counts the days down with it. */
-  else
-    pecan_session_data_changed (writes->session);
-  write_deadline_next (writes);
-}
-
-static void
-write_deadline_next (DeadlineWrites *writes)
-{
-  int days = writes->pending;
-
-  writes->pending = -1;
-  writes->running = days >= 0;
-  if (days < 0)
-    {
-      if (writes->closed)
-        {
-          g_object_unref (writes->session);
-          g_free (writes);
-        }
-      return;
-    }
-  pecan_session_run_async (writes->session, write_deadline, GINT_TO_POINTER (days), NULL, NULL,
-                           deadline_written_cb, writes);
-}
-
 static void
 deadline_changed_cb (PecanPreferencesDialog *self)
 {
-  if (self->loading || self->deadline_writes == NULL)
-    return;
-  self->deadline_writes->pending = gtk_spin_button_get_value_as_int (self->deadline_spin);
-  if (!self->deadline_writes->running)
-    write_deadline_next (self->deadline_writes);
+  if (!self->loading && self->deadline_writes != NULL)
+    int_write (self->deadline_writes, gtk_spin_button_get_value_as_int (self->deadline_spin));
 }
 
 /* On a worker thread. */
@@ -307,13 +353,10 @@ pecan_preferences_dialog_dispose (GObject *object)
     }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->rate_writes != NULL)
+    int_writes_close (g_steal_pointer (&self->rate_writes));
   if (self->deadline_writes != NULL)
-    {
-      self->deadline_writes->closed = TRUE;
-      if (!self->deadline_writes->running)
-        write_deadline_next (self->deadline_writes);
-      self->deadline_writes = NULL;
-    }
+    int_writes_close (g_steal_pointer (&self->deadline_writes));
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -371,11 +414,10 @@ pecan_preferences_dialog_new (GtkWindow    *parent,
   PecanReportSettings report = { 0 };
 
   self->session = g_object_ref (session);
-  gtk_spin_button_set_value (self->rate_spin, pecan_store_get_pec_rate (pecan_session_get_store (session)));
-  /* A quick read, as the rate's: the main thread's connection is for
-   * those. */
-  pecan_report_settings_load (pecan_session_get_store (session), &report);
+  /* Quick reads: the main thread's connection is for those. */
   self->loading = TRUE;
+  gtk_spin_button_set_value (self->rate_spin, pecan_store_get_pec_rate (pecan_session_get_store (session)));
+  pecan_report_settings_load (pecan_session_get_store (session), &report);
   gtk_spin_button_set_value (self->share_spin, report.share);
   gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), report.partner_name);
   gtk_switch_set_active (self->cost_switch, report.partner_cost);
@@ -385,9 +427,9 @@ pecan_preferences_dialog_new (GtkWindow    *parent,
   pecan_report_settings_clear (&report);
   /* Not changed before it is read. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->deadline_spin), FALSE);
-  self->deadline_writes = g_new0 (DeadlineWrites, 1);
-  self->deadline_writes->session = g_object_ref (session);
-  self->deadline_writes->pending = -1;
+  self->rate_writes = int_writes_new (session, settings, "pec-rate", write_rate, "PEC rate");
+  self->deadline_writes = int_writes_new (session, NULL, NULL, write_deadline,
+                                          "co-op claim deadline");
   self->cancellable = g_cancellable_new ();
   pecan_session_run_async (session, read_deadline, NULL, NULL, self->cancellable,
                            deadline_read_cb, self);
