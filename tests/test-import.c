@@ -1395,6 +1395,37 @@ write_and_fail (Fixture    *f,
   g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
 }
 
+/* A NUL byte inside an amount far into a file (a damaged disk, a binary
+ * tool) does not cut the amount short: the line is bad, and says so. */
+static void
+test_nul_in_amount (Fixture       *f,
+                    gconstpointer  data)
+{
+  gsize len = 0;
+  g_autofree char *contents = pecan_test_read_data ("daily-small.csv", &len);
+  g_autofree char *path = g_build_filename (f->dir, "nul.csv", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PecanBatch) batch = NULL;
+  const char *body = strchr (contents, '\n') + 1;
+  char *last;
+
+  /* Past the first 64 KiB, where a NUL says the file is binary. */
+  g_string_append_len (text, contents, body - contents);
+  while (text->len < 100 * 1024)
+    g_string_append (text, body);
+  /* The last line's last amount with a decimal point: 0.x -> 0<NUL>x. */
+  for (last = text->str + text->len - 2; last > text->str; last--)
+    if (*last == '.' && g_ascii_isdigit (last[-1]) && g_ascii_isdigit (last[1]))
+      break;
+  *last = '\0';
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  batch = pecan_test_import_path (f->store, path, PECAN_IMPORT_DEFAULT, &error);
+  g_assert_null (batch);
+  g_assert_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_VALUE);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 0);
+}
+
 static void
 test_wide_header (Fixture       *f,
                   gconstpointer  data)
@@ -1510,6 +1541,7 @@ main (int   argc,
   pecan_test_add ("/import/missing-file", NULL, test_missing_file);
   pecan_test_add ("/import/identifier-case", NULL, test_identifier_case);
   pecan_test_add ("/import/windows-1252", NULL, test_windows_1252);
+  pecan_test_add ("/import/hostile/nul-in-amount", NULL, test_nul_in_amount);
   pecan_test_add ("/import/hostile/wide-header", NULL, test_wide_header);
   pecan_test_add ("/import/hostile/endless-field", NULL, test_endless_field);
   pecan_test_add ("/import/hostile/long-line", NULL, test_long_line);

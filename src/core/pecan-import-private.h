@@ -32,6 +32,7 @@ typedef struct
   guint8  has_effective_price : 1;
   gsize   base;                          /* where its text starts in the arena */
   guint32 text[PECAN_N_FIELDS];          /* offsets from base, or PECAN_NO_TEXT */
+  guint32 len[PECAN_N_FIELDS];           /* in bytes: a NUL inside is not its end */
 } PecanParsedRow;
 
 typedef struct

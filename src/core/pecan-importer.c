@@ -120,8 +120,8 @@ bad_value (Import                *import,
            GError               **error)
 {
   int column = import->format.column[field];
-  const char *text = pecan_chunk_text (chunk, row, field);
-  g_autofree char *value = g_utf8_make_valid (text, MIN (strlen (text), 64));
+  g_autofree char *value = g_utf8_make_valid (pecan_chunk_text (chunk, row, field),
+                                              MIN (row->len[field], 64));
 
   g_set_error (error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_VALUE,
                /* Translators: line 5 of “file.csv”, column “BillingPreTaxTotal” (37):
@@ -147,7 +147,7 @@ parse_amount (Import            *import,
 
   if (import->format.column[field] < 0)
     return !required;
-  r = pecan_parse_nano (text, strlen (text), pecan_csv_reader_get_decimal_mark (import->reader),
+  r = pecan_parse_nano (text, row->len[field], pecan_csv_reader_get_decimal_mark (import->reader),
                         out);
   if (r == PECAN_PARSE_OK || (r == PECAN_PARSE_EMPTY && !required))
     return TRUE;
@@ -163,7 +163,7 @@ require_text (Import            *import,
               const char        *expected,
               GError           **error)
 {
-  if (*pecan_chunk_text (chunk, row, field) != '\0')
+  if (row->len[field] > 0)
     return TRUE;
   return bad_value (import, chunk, row, field, expected, error);
 }
@@ -260,9 +260,8 @@ type_row (Import          *import,
   PecanLayout layout = import->format.layout;
   PecanField date = layout == PECAN_LAYOUT_INVOICE ? PECAN_FIELD_CHARGE_START
                                                    : PECAN_FIELD_USAGE_DATE;
-  const char *date_text = pecan_chunk_text (chunk, row, date);
-
-  if (pecan_parse_day (date_text, strlen (date_text), &row->day) != PECAN_PARSE_OK)
+  if (pecan_parse_day (pecan_chunk_text (chunk, row, date), row->len[date], &row->day)
+      != PECAN_PARSE_OK)
     return bad_value (import, chunk, row, date, _("a date (such as 01/31/2026 or 2026-01-31)"),
                       error);
   if (layout == PECAN_LAYOUT_INVOICE)
@@ -280,9 +279,9 @@ type_row (Import          *import,
       || !parse_amount (import, chunk, row, PECAN_FIELD_BILLED, TRUE, &row->billed, error))
     return FALSE;
 
-  row->has_quantity = *TEXT (QUANTITY) != '\0';
-  row->has_unit_price = *TEXT (UNIT_PRICE) != '\0';
-  row->has_effective_price = *TEXT (EFFECTIVE_PRICE) != '\0';
+  row->has_quantity = row->len[PECAN_FIELD_QUANTITY] > 0;
+  row->has_unit_price = row->len[PECAN_FIELD_UNIT_PRICE] > 0;
+  row->has_effective_price = row->len[PECAN_FIELD_EFFECTIVE_PRICE] > 0;
   if (!parse_amount (import, chunk, row, PECAN_FIELD_QUANTITY, FALSE, &row->quantity, error)
       || !parse_amount (import, chunk, row, PECAN_FIELD_UNIT_PRICE, FALSE, &row->unit_price,
                         error)
@@ -293,7 +292,7 @@ type_row (Import          *import,
 
   classify (import, chunk, row);
   row->family = layout == PECAN_LAYOUT_INVOICE ? PECAN_FAMILY_INVOICE : PECAN_FAMILY_DAILY;
-  row->invoiced = layout == PECAN_LAYOUT_INVOICE || *TEXT (INVOICE_NUMBER) != '\0';
+  row->invoiced = layout == PECAN_LAYOUT_INVOICE || row->len[PECAN_FIELD_INVOICE_NUMBER] > 0;
   lower_identifier (chunk, row, PECAN_FIELD_CUSTOMER_ID);
   lower_identifier (chunk, row, PECAN_FIELD_SUBSCRIPTION_ID);
   lower_identifier (chunk, row, PECAN_FIELD_PLAN_ID);
@@ -321,6 +320,7 @@ store_text (PecanChunk        *chunk,
       const char *text = row->text[i];
       out->text[i] = (text >= row->arena && text < row->arena + row->arena_len)
                      ? (guint32) (text - row->arena) : PECAN_NO_TEXT;
+      out->len[i] = row->len[i];
     }
 }
 
