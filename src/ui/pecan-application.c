@@ -110,6 +110,12 @@ move_aside_response_cb (GtkDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
+      /* The window found it damaged as it worked: its connections close
+       * with it, before the file moves. */
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+      if (parent != NULL)
+        gtk_window_destroy (parent);
       moved = pecan_store_move_aside (self->database_path, &error);
       if (moved != NULL)
         window = open_window (self, &error);
@@ -124,16 +130,18 @@ move_aside_response_cb (GtkDialog *dialog,
 }
 
 /* The database is damaged or of a newer Pecan: say so, and offer to move
- * it aside for a new one. */
+ * it aside for a new one; over @window when a query found the damage as
+ * the window worked, which can then stay open. */
 static void
 offer_move_aside (PecanApplication *self,
+                  GtkWindow        *window,
                   const GError     *error)
 {
   gboolean newer = g_error_matches (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_NEWER_SCHEMA);
   GtkWidget *dialog;
 
   g_printerr ("%s\n", error->message);
-  dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE,
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE,
                                    "%s", newer ? _("The database is from a newer Pecan")
                                                 : _("The database is damaged"));
   gtk_message_dialog_format_secondary_text (
@@ -143,14 +151,35 @@ offer_move_aside (PecanApplication *self,
               "starts with a new, empty database.")
           : _("Moving it aside keeps it, unchanged, under a new name in the same folder; "
               "Pecan then starts with a new, empty database."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Quit"), GTK_RESPONSE_CLOSE,
-                          _("_Move Aside and Start Fresh"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), window != NULL ? _("_Keep Open") : _("_Quit"),
+                          GTK_RESPONSE_CLOSE, _("_Move Aside and Start Fresh"),
+                          GTK_RESPONSE_ACCEPT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
   gtk_window_set_title (GTK_WINDOW (dialog), _("Pecan"));
   gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (move_aside_response_cb), self);
   g_set_weak_pointer (&self->move_aside_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * pecan_application_offer_move_aside:
+ * @self: the application
+ * @window: the window whose queries found the database damaged
+ * @error: what they found
+ *
+ * Says so over @window, once, and offers to move the database aside for a
+ * new one: the window closes then, and a new one opens.
+ */
+void
+pecan_application_offer_move_aside (PecanApplication *self,
+                                    GtkWindow        *window,
+                                    const GError     *error)
+{
+  g_return_if_fail (PECAN_IS_APPLICATION (self));
+
+  if (self->move_aside_dialog == NULL)
+    offer_move_aside (self, window, error);
 }
 
 /* The window, opened when there is none; NULL while a message says why
@@ -171,7 +200,7 @@ ensure_window (PecanApplication *self)
     }
   opened = open_window (self, &error);
   if (opened == NULL && pecan_store_error_can_move_aside (error))
-    offer_move_aside (self, error);
+    offer_move_aside (self, NULL, error);
   else if (opened == NULL)
     {
       show_error (self, error);

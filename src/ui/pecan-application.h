@@ -17,5 +17,8 @@ PecanApplication *pecan_application_new               (GApplicationFlags  flags)
 const char       *pecan_application_get_database_path (PecanApplication  *self);
 void              pecan_application_set_database_path (PecanApplication  *self,
                                                        const char        *path);
+void              pecan_application_offer_move_aside  (PecanApplication  *self,
+                                                       GtkWindow         *window,
+                                                       const GError      *error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "pecan-query.h"
+#include "pecan-error.h"
 #include "pecan-session.h"
 
 struct _PecanSession
@@ -23,6 +24,7 @@ struct _PecanSession
   PecanPeriod  data_range;
   gboolean     has_data;
   guint        generation;
+  gboolean     damaged;      /* said once */
 };
 
 G_DEFINE_FINAL_TYPE (PecanSession, pecan_session, G_TYPE_OBJECT)
@@ -35,6 +37,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  DAMAGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The connection of a worker thread, opened on its first query. */
 typedef struct
@@ -172,6 +181,16 @@ pecan_session_class_init (PecanSessionClass *klass)
     g_param_spec_uint ("generation", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PecanSession::damaged:
+   * @error: what the store said, a %PECAN_STORE_ERROR_DAMAGED
+   *
+   * A query found the database damaged: once, whatever page asked.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -348,7 +367,37 @@ pecan_session_run_finish (PecanSession  *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  GError *local_error = NULL;
+  gpointer object;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  object = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      pecan_session_report_error (self, local_error);
+      g_propagate_error (error, local_error);
+    }
+  return object;
+}
+
+/**
+ * pecan_session_report_error:
+ * @self: a session
+ * @error: an error of a query
+ *
+ * Emits #PecanSession::damaged the first time @error says the database
+ * is damaged, whichever page found it, so that the window can offer what
+ * to do; the page still shows the error where it would have shown data.
+ */
+void
+pecan_session_report_error (PecanSession *self,
+                            const GError *error)
+{
+  g_return_if_fail (PECAN_IS_SESSION (self));
+
+  if (self->damaged || !g_error_matches (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_DAMAGED))
+    return;
+  self->damaged = TRUE;
+  g_signal_emit (self, signals[DAMAGED], 0, error);
 }

@@ -43,5 +43,7 @@ void               pecan_session_run_async         (PecanSession         *self,
 gpointer           pecan_session_run_finish        (PecanSession         *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
+void               pecan_session_report_error      (PecanSession         *self,
+                                                    const GError         *error);
 
 G_END_DECLS

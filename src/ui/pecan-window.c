@@ -244,6 +244,18 @@ pecan_window_init (PecanWindow *self)
   pecan_window_init_import (self);
 }
 
+/* A page's query found the database damaged. */
+static void
+session_damaged_cb (PecanSession *session,
+                    const GError *error,
+                    PecanWindow  *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (PECAN_IS_APPLICATION (application))
+    pecan_application_offer_move_aside (PECAN_APPLICATION (application), GTK_WINDOW (self), error);
+}
+
 /**
  * pecan_window_new:
  * @application: the application
@@ -262,6 +274,7 @@ pecan_window_new (PecanApplication *application,
   };
 
   self->session = g_object_ref (session);
+  g_signal_connect_object (session, "damaged", G_CALLBACK (session_damaged_cb), self, 0);
   g_object_set (self->reports_page, "settings", self->settings, NULL);
   restore_window_state (self);
   apply_default_period (self);

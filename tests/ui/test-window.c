@@ -15,6 +15,7 @@
 
 #include "pecan-application.h"
 #include "pecan-chart.h"
+#include "pecan-error.h"
 #include "pecan-preferences-dialog.h"
 #include "pecan-summary-row.h"
 #include "pecan-test-util.h"
@@ -557,6 +558,86 @@ test_window_damaged (WindowFixture *f,
   pecan_application_set_database_path (f->app, saved_path);
 }
 
+/* A query that finds the database damaged, as SQLite finds damage in the
+ * pages a query reads. */
+static GObject *
+damaged_query (PecanStore    *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_set_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_DAMAGED,
+               "“%s” is damaged: SQLite reports “database disk image is malformed”",
+               pecan_store_get_path (store));
+  return NULL;
+}
+
+static void
+damaged_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) nothing = pecan_session_run_finish (PECAN_SESSION (source), result, &error);
+
+  g_assert_error (error, PECAN_STORE_ERROR, PECAN_STORE_ERROR_DAMAGED);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer      flag,
+         gconstpointer data)
+{
+  return *(gboolean *) flag;
+}
+
+/* A page's query finds the database damaged while the window is open: a
+ * message over the window says so once, and offers to move the database
+ * aside; doing so starts a new window on a new database. */
+static void
+test_window_damaged_while_open (WindowFixture *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (f->db.db_path);
+  g_autofree char *saved_path = g_strdup (pecan_application_get_database_path (f->app));
+  g_autofree char *moved = NULL;
+  g_autofree char *text = NULL;
+  PecanSession *session;
+  GtkMessageDialog *dialog;
+  gboolean done = FALSE;
+
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  /* As `pecan --database PATH` opened it. */
+  pecan_application_set_database_path (f->app, path);
+  wait_for_text (f, "PEC-eligible spend");
+  session = pecan_window_get_session (f->window);
+  for (int i = 0; i < 2; i++)
+    {
+      done = FALSE;
+      pecan_session_run_async (session, damaged_query, NULL, NULL, NULL, damaged_done_cb, &done);
+      g_assert_true (pecan_ui_test_iterate_until (10, is_true, &done, NULL));
+    }
+  dialog = GTK_MESSAGE_DIALOG (pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "The database is damaged");
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE));
+
+  press (dialog, GTK_RESPONSE_ACCEPT, "_Move Aside and Start Fresh");
+  f->window = PECAN_WINDOW (pecan_ui_test_find_toplevel (PECAN_TYPE_WINDOW));
+  g_assert_nonnull (f->window);
+  moved = find_moved (path);
+  g_assert_nonnull (moved);
+  g_assert_cmpint (pecan_test_query_int (moved, "SELECT count(*) FROM batch"), ==, 1);
+  g_assert_cmpint (pecan_test_query_int (path, "SELECT count(*) FROM batch"), ==, 0);
+  dialog = GTK_MESSAGE_DIALOG (pecan_ui_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  press (dialog, GTK_RESPONSE_CLOSE, "_Close");
+  pecan_application_set_database_path (f->app, saved_path);
+}
+
 /* A newer Pecan's database: the message says so; Quit leaves it be. */
 static void
 test_window_newer (WindowFixture *f,
@@ -623,6 +704,7 @@ main (int   argc,
   add ("/window/preferences", "daily-small.csv", test_window_preferences);
   add ("/window/shortcuts", NULL, test_window_shortcuts);
   add ("/window/damaged-database", NULL, test_window_damaged);
+  add ("/window/damaged-while-open", "daily-small.csv", test_window_damaged_while_open);
   add ("/window/newer-database", NULL, test_window_newer);
 
   return g_test_run ();
