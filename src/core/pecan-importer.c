@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Two threads share the work, as the machine has two cores at least: a
- * reading thread parses and types the lines, the calling thread writes them
- * to SQLite. They pass a few recycled chunks of lines between them, so memory
- * stays constant whatever the file's size. The whole file is one transaction:
- * any failure rolls everything back.
+ * reading thread parses the lines, the calling thread writes them to
+ * SQLite. Typing the lines (dates, amounts, PEC state) and hashing the file
+ * go to whichever of them would otherwise wait. They pass a few recycled
+ * chunks of lines between them, so memory stays constant whatever the
+ * file's size. The whole file is one transaction: any failure rolls
+ * everything back.
  */
 #include "config.h"
 
