@@ -57,6 +57,8 @@ struct _PecanCsvReader
   GChecksum           *sha256;
 #endif
   GMutex               hash_lock;    /* the hash is taken by whichever thread is free */
+  GCond                hash_done;    /* a block was hashed */
+  gboolean             hashing;      /* a thread is hashing a block, without the lock */
   guint64              n_hashed;     /* blocks */
   char                *digest;
 
@@ -324,13 +326,15 @@ sniff_encoding (PecanCsvReader  *self,
 }
 
 /* Adds the oldest block read and not hashed to the file's hash, or ends
- * the hash after the last block. Called with the hash lock held. */
+ * the hash after the last block. Called with the hash lock held, which it
+ * lets go of while it hashes: the other thread may read meanwhile. Returns
+ * FALSE when there is no block to hash, or another thread is hashing one. */
 static gboolean
 hash_next (PecanCsvReader *self)
 {
   guint slot = self->n_hashed % RING_BLOCKS;
 
-  if (self->digest != NULL)
+  if (self->digest != NULL || self->hashing)
     return FALSE;
   if (self->n_hashed == self->n_read)
     {
@@ -338,8 +342,13 @@ hash_next (PecanCsvReader *self)
         self->digest = hash_finish (self);
       return FALSE;
     }
+  self->hashing = TRUE;
+  g_mutex_unlock (&self->hash_lock);
   hash_update (self, self->ring[slot], self->ring_len[slot]);
+  g_mutex_lock (&self->hash_lock);
+  self->hashing = FALSE;
   self->n_hashed++;
+  g_cond_broadcast (&self->hash_done);
   return TRUE;
 }
 
@@ -355,7 +364,8 @@ read_block (PecanCsvReader  *self,
 
   g_mutex_lock (&self->hash_lock);
   while (self->n_hashed + RING_BLOCKS <= self->n_read)
-    hash_next (self);
+    if (!hash_next (self))
+      g_cond_wait (&self->hash_done, &self->hash_lock);
   g_mutex_unlock (&self->hash_lock);
 
   if (!g_input_stream_read_all (self->stream, self->ring[slot], BLOCK_SIZE, &n, cancellable,
@@ -380,6 +390,8 @@ read_block (PecanCsvReader  *self,
 /**
  * pecan_csv_reader_hash_step:
  * @reader: a reader
+ * @wait: while another thread hashes a block, wait for it rather than
+ *   return %FALSE
  *
  * Adds a block of the file to its SHA-256. The hash needs no thread of its
  * own: the import's threads take it a block at a time when they have
@@ -388,14 +400,21 @@ read_block (PecanCsvReader  *self,
  * thread may call this, at any time.
  *
  * Returns: %TRUE when a block was hashed; %FALSE when no block read is
- *   left to hash
+ *   left to hash, or (without @wait) another thread is hashing one
  */
 gboolean
-pecan_csv_reader_hash_step (PecanCsvReader *reader)
+pecan_csv_reader_hash_step (PecanCsvReader *reader,
+                            gboolean        wait)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->hash_lock);
 
-  return hash_next (reader);
+  while (!hash_next (reader))
+    {
+      if (!wait || !reader->hashing)
+        return FALSE;
+      g_cond_wait (&reader->hash_done, &reader->hash_lock);
+    }
+  return TRUE;
 }
 
 /**
@@ -428,6 +447,7 @@ pecan_csv_reader_open (GFile   *file,
   for (guint i = 0; i < RING_BLOCKS; i++)
     self->ring[i] = g_malloc (BLOCK_SIZE);
   g_mutex_init (&self->hash_lock);
+  g_cond_init (&self->hash_done);
 #ifdef HAVE_LIBCRYPTO
   self->sha256 = EVP_MD_CTX_new ();
   EVP_DigestInit_ex (self->sha256, EVP_sha256 (), NULL);
@@ -479,6 +499,7 @@ pecan_csv_reader_free (PecanCsvReader *reader)
   csv_free (&reader->parser);
   g_clear_object (&reader->stream);
   g_mutex_clear (&reader->hash_lock);
+  g_cond_clear (&reader->hash_done);
   g_clear_object (&reader->file);
   g_clear_object (&reader->decoder);
   g_clear_pointer (&reader->pending, g_byte_array_unref);
@@ -856,7 +877,8 @@ pecan_csv_reader_get_sha256 (PecanCsvReader *reader)
 
   g_return_val_if_fail (reader->at_end, NULL);
 
-  while (hash_next (reader))
-    ;
+  while (reader->digest == NULL)
+    if (!hash_next (reader) && reader->hashing)
+      g_cond_wait (&reader->hash_done, &reader->hash_lock);
   return g_strdup (reader->digest);
 }

@@ -61,7 +61,8 @@ guint64          pecan_csv_reader_get_size      (PecanCsvReader      *reader);
 char             pecan_csv_reader_get_delimiter (PecanCsvReader      *reader);
 PecanDecimalMark pecan_csv_reader_get_decimal_mark (PecanCsvReader   *reader);
 const char      *pecan_csv_reader_get_encoding  (PecanCsvReader      *reader);
-gboolean         pecan_csv_reader_hash_step     (PecanCsvReader      *reader);
+gboolean         pecan_csv_reader_hash_step     (PecanCsvReader      *reader,
+                                                 gboolean             wait);
 gboolean         pecan_csv_reader_hash_to_end   (PecanCsvReader      *reader,
                                                  GCancellable        *cancellable,
                                                  GError             **error);

@@ -469,7 +469,7 @@ read_thread (gpointer data)
   /* The writing thread has the last lines: this one is free to finish
    * the file's hash meanwhile. */
   while (error == NULL && !g_atomic_int_get (&import->stop)
-         && pecan_csv_reader_hash_step (import->reader))
+         && pecan_csv_reader_hash_step (import->reader, TRUE))
     ;
   return NULL;
 }
@@ -496,7 +496,7 @@ next_chunk (Import *import)
   PecanChunk *chunk;
 
   while ((chunk = g_async_queue_try_pop (import->full)) == NULL)
-    if (g_atomic_int_get (&import->stop) || !pecan_csv_reader_hash_step (import->reader))
+    if (g_atomic_int_get (&import->stop) || !pecan_csv_reader_hash_step (import->reader, FALSE))
       return g_async_queue_pop (import->full);
   return chunk;
 }
