@@ -4,8 +4,8 @@
  *
  * The file is read in large blocks, hashed, decoded to UTF-8 when it is
  * UTF-16, and fed to libcsv. Only the columns the caller selected are copied
- * out of libcsv's buffer, into one arena per line, so memory stays constant
- * whatever the file's size.
+ * out of libcsv's buffer, straight into the caller's text, which the caller
+ * empties: memory stays constant whatever the file's size.
  */
 #include "config.h"
 
@@ -68,12 +68,11 @@ struct _PecanCsvReader
   int                 *slot_of_column;
   guint                n_mapped;
   guint                n_slots;
-  char                *arena;
-  gsize                arena_len;
-  gsize                arena_size;
-  gsize               *offset;
-  gsize               *len;
-  const char         **text;
+  PecanCsvText         own_text;     /* the text, when the caller has none */
+  PecanCsvText        *text;
+  gsize                row_start;     /* where the line's text starts in it */
+  guint32             *offset;
+  guint32             *len;
   guint                column;
   guint64              line;          /* where the current row started */
   guint64              physical_line; /* the line libcsv is reading */
@@ -132,14 +131,14 @@ is_blank (unsigned char c)
 }
 
 static void
-arena_reserve (PecanCsvReader *self,
-               gsize           extra)
+text_reserve (PecanCsvText *text,
+              gsize         extra)
 {
-  if (self->arena_len + extra <= self->arena_size)
+  if (text->len + extra <= text->size)
     return;
-  while (self->arena_len + extra > self->arena_size)
-    self->arena_size *= 2;
-  self->arena = g_realloc (self->arena, self->arena_size);
+  while (text->len + extra > text->size)
+    text->size = MAX (4096, 2 * text->size);
+  text->data = g_realloc (text->data, text->size);
 }
 
 /* Line breaks in @text, counted as parse_text() counts them: a LF, a CR
@@ -173,7 +172,10 @@ field_cb (void   *data,
   /* The row starts on the line of its first field's start: that field may
    * itself hold line breaks (when quoted). */
   if (self->column == 0)
-    self->line = self->physical_line - count_breaks (data, len);
+    {
+      self->line = self->physical_line - count_breaks (data, len);
+      self->row_start = self->text->len;
+    }
 
   if (G_UNLIKELY (self->in_header))
     {
@@ -192,7 +194,9 @@ field_cb (void   *data,
     }
   else if (self->column < self->n_mapped && (slot = self->slot_of_column[self->column]) >= 0)
     {
-      if (self->arena_len + len > MAX_FIELD_SIZE)
+      PecanCsvText *text = self->text;
+
+      if (text->len - self->row_start + len > MAX_FIELD_SIZE)
         {
           g_set_error (&self->error, PECAN_IMPORT_ERROR, PECAN_IMPORT_ERROR_BAD_ROW,
                        _("Line %llu of “%s” is longer than %d MiB: this is "
@@ -200,12 +204,12 @@ field_cb (void   *data,
                        (unsigned long long) self->line, self->name, MAX_FIELD_SIZE >> 20);
           return;
         }
-      arena_reserve (self, len + 1);
-      memcpy (self->arena + self->arena_len, data, len);
-      self->arena[self->arena_len + len] = '\0';
-      self->offset[slot] = self->arena_len;
+      text_reserve (text, len + 1);
+      memcpy (text->data + text->len, data, len);
+      text->data[text->len + len] = '\0';
+      self->offset[slot] = text->len - self->row_start;
       self->len[slot] = len;
-      self->arena_len += len + 1;
+      text->len += len + 1;
     }
   self->column++;
 }
@@ -241,21 +245,16 @@ row_cb (int   terminator,
       return;
     }
 
-  for (guint i = 0; i < self->n_slots; i++)
-    self->text[i] = self->offset[i] == G_MAXSIZE ? "" : self->arena + self->offset[i];
-  row.text = self->text;
+  row.start = self->row_start;
+  row.offset = self->offset;
   row.len = self->len;
-  row.arena = self->arena;
-  row.arena_len = self->arena_len;
   if (!self->row_func (self, &row, self->user_data, &self->error))
     g_assert (self->error != NULL);
 
-  for (guint i = 0; i < self->n_slots; i++)
-    {
-      self->offset[i] = G_MAXSIZE;
-      self->len[i] = 0;
-    }
-  self->arena_len = 0;
+  memset (self->offset, 0xff, self->n_slots * sizeof (guint32));
+  memset (self->len, 0, self->n_slots * sizeof (guint32));
+  if (self->text == &self->own_text)
+    self->own_text.len = 0;
 }
 
 /* The delimiter is the most frequent of comma, semicolon and tab outside
@@ -442,8 +441,7 @@ pecan_csv_reader_open (GFile   *file,
   self->in_header = TRUE;
   self->line = 1;
   self->physical_line = 1;
-  self->arena_size = 4096;
-  self->arena = g_malloc (self->arena_size);
+  self->text = &self->own_text;
   for (guint i = 0; i < RING_BLOCKS; i++)
     self->ring[i] = g_malloc (BLOCK_SIZE);
   g_mutex_init (&self->hash_lock);
@@ -514,11 +512,10 @@ pecan_csv_reader_free (PecanCsvReader *reader)
   for (guint i = 0; i < RING_BLOCKS; i++)
     g_free (reader->ring[i]);
   g_free (reader->decoded);
-  g_free (reader->arena);
+  g_free (reader->own_text.data);
   g_free (reader->slot_of_column);
   g_free (reader->offset);
   g_free (reader->len);
-  g_free (reader->text);
   g_clear_error (&reader->error);
   g_free (reader);
 }
@@ -550,14 +547,30 @@ pecan_csv_reader_select (PecanCsvReader *reader,
     if (column_of_slot[slot] >= 0 && (guint) column_of_slot[slot] < n_columns)
       reader->slot_of_column[column_of_slot[slot]] = slot;
 
-  reader->offset = g_renew (gsize, reader->offset, MAX (n_slots, 1));
-  reader->len = g_renew (gsize, reader->len, MAX (n_slots, 1));
-  reader->text = g_renew (const char *, reader->text, MAX (n_slots, 1));
-  for (guint i = 0; i < n_slots; i++)
-    {
-      reader->offset[i] = G_MAXSIZE;
-      reader->len[i] = 0;
-    }
+  reader->offset = g_renew (guint32, reader->offset, MAX (n_slots, 1));
+  reader->len = g_renew (guint32, reader->len, MAX (n_slots, 1));
+  memset (reader->offset, 0xff, n_slots * sizeof (guint32));
+  memset (reader->len, 0, n_slots * sizeof (guint32));
+}
+
+/**
+ * pecan_csv_reader_set_text:
+ * @reader: a reader
+ * @text: where the lines read from now on go; must outlive its use
+ *
+ * Gives the reader the caller's text to add the lines it reads to. Lines
+ * stay there, one after another, until the caller empties the text or
+ * gives another: a row function keeps a line at no cost, and drops it by
+ * truncating the text to the line's start. Without a text of the caller's,
+ * a line's text lasts until its row function returns.
+ */
+void
+pecan_csv_reader_set_text (PecanCsvReader *reader,
+                           PecanCsvText   *text)
+{
+  g_return_if_fail (reader != NULL && text != NULL);
+
+  reader->text = text;
 }
 
 void

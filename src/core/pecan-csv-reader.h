@@ -12,16 +12,26 @@ G_BEGIN_DECLS
 
 typedef struct _PecanCsvReader PecanCsvReader;
 
-/* One line of the file: only the columns selected with
- * pecan_csv_reader_select() are kept, each NUL-terminated. */
+/* Where the reader puts the text of the lines it reads: the selected
+ * fields of each line, each NUL-terminated, one line after another. */
 typedef struct
 {
-  guint64       line;          /* the line it starts on; the header is line 1 */
-  guint         n_fields;      /* how many fields the line had */
-  const char  **text;          /* per selected slot, or "" when absent */
-  const gsize  *len;
-  const char   *arena;         /* every kept field lies in here ... */
-  gsize         arena_len;     /* ... so a line can be copied in one move */
+  char  *data;
+  gsize  len;
+  gsize  size;
+} PecanCsvText;
+
+#define PECAN_CSV_NO_FIELD G_MAXUINT32
+
+/* One line of the file: only the columns selected with
+ * pecan_csv_reader_select() are kept, at the end of the reader's text. */
+typedef struct
+{
+  guint64         line;        /* the line it starts on; the header is line 1 */
+  guint           n_fields;    /* how many fields the line had */
+  gsize           start;       /* where its text starts in the text */
+  const guint32  *offset;      /* per selected slot, from @start; or PECAN_CSV_NO_FIELD */
+  const guint32  *len;         /* per slot, in bytes: a NUL inside is not its end */
 } PecanCsvRow;
 
 /* Return FALSE (with @error set) to stop reading. */
@@ -44,6 +54,8 @@ void             pecan_csv_reader_free          (PecanCsvReader      *reader);
 void             pecan_csv_reader_select        (PecanCsvReader      *reader,
                                                  const int           *column_of_slot,
                                                  guint                n_slots);
+void             pecan_csv_reader_set_text      (PecanCsvReader      *reader,
+                                                 PecanCsvText        *text);
 void             pecan_csv_reader_set_progress  (PecanCsvReader      *reader,
                                                  PecanCsvProgressFunc func,
                                                  gpointer             user_data);

@@ -5,15 +5,16 @@
 #pragma once
 
 #include "pecan-batch.h"
+#include "pecan-csv-reader.h"
 #include "pecan-format.h"
 #include "pecan-store-private.h"
 
 G_BEGIN_DECLS
 
 #define PECAN_CHUNK_ROWS 2048
-#define PECAN_NO_TEXT G_MAXUINT32
+#define PECAN_NO_TEXT PECAN_CSV_NO_FIELD
 
-/* One line, typed and classified; its text lies in the chunk's arena. */
+/* One line, typed and classified; its text lies in the chunk's text. */
 typedef struct
 {
   guint64 line;
@@ -30,7 +31,7 @@ typedef struct
   guint8  has_quantity : 1;
   guint8  has_unit_price : 1;
   guint8  has_effective_price : 1;
-  gsize   base;                          /* where its text starts in the arena */
+  gsize   base;                          /* where its text starts in the chunk's */
   guint32 text[PECAN_N_FIELDS];          /* offsets from base, or PECAN_NO_TEXT */
   guint32 len[PECAN_N_FIELDS];           /* in bytes: a NUL inside is not its end */
 } PecanParsedRow;
@@ -39,9 +40,7 @@ typedef struct
 {
   PecanParsedRow rows[PECAN_CHUNK_ROWS];
   guint          n_rows;
-  char          *arena;
-  gsize          arena_len;
-  gsize          arena_size;
+  PecanCsvText   text;                   /* its lines', as the reader put them */
   GPtrArray     *skips;                  /* "line\treason" of skipped lines */
   gboolean       typed;                  /* its lines are typed, not text only */
   gboolean       last;                   /* the reading is over */
@@ -53,7 +52,7 @@ pecan_chunk_text (const PecanChunk     *chunk,
                   const PecanParsedRow *row,
                   PecanField            field)
 {
-  return row->text[field] == PECAN_NO_TEXT ? "" : chunk->arena + row->base + row->text[field];
+  return row->text[field] == PECAN_NO_TEXT ? "" : chunk->text.data + row->base + row->text[field];
 }
 
 typedef struct _PecanImportWriter PecanImportWriter;

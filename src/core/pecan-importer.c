@@ -56,8 +56,8 @@ chunk_new (void)
 {
   PecanChunk *chunk = g_new0 (PecanChunk, 1);
 
-  chunk->arena_size = 1024 * 1024;
-  chunk->arena = g_malloc (chunk->arena_size);
+  chunk->text.size = 1024 * 1024;
+  chunk->text.data = g_malloc (chunk->text.size);
   chunk->skips = g_ptr_array_new_with_free_func (g_free);
   return chunk;
 }
@@ -66,7 +66,7 @@ static void
 chunk_reset (PecanChunk *chunk)
 {
   chunk->n_rows = 0;
-  chunk->arena_len = 0;
+  chunk->text.len = 0;
   chunk->typed = FALSE;
   chunk->last = FALSE;
   g_ptr_array_set_size (chunk->skips, 0);
@@ -78,7 +78,7 @@ chunk_free (PecanChunk *chunk)
 {
   if (chunk == NULL)
     return;
-  g_free (chunk->arena);
+  g_free (chunk->text.data);
   g_ptr_array_unref (chunk->skips);
   g_clear_error (&chunk->error);
   g_free (chunk);
@@ -92,6 +92,7 @@ push_chunk (Import *import)
 {
   g_async_queue_push (import->full, import->chunk);
   import->chunk = g_async_queue_pop (import->empty);
+  pecan_csv_reader_set_text (import->reader, &import->chunk->text);
   import->chunk->typed = import->typing == TYPING_READER
                          || (import->typing == TYPING_SHARED
                              && g_async_queue_length (import->full) > 1);
@@ -247,7 +248,7 @@ lower_identifier (PecanChunk     *chunk,
                   PecanField      field)
 {
   if (row->text[field] != PECAN_NO_TEXT)
-    for (char *p = chunk->arena + row->base + row->text[field]; *p; p++)
+    for (char *p = chunk->text.data + row->base + row->text[field]; *p; p++)
       if (*p >= 'A' && *p <= 'Z')
         *p += 'a' - 'A';
 }
@@ -302,28 +303,15 @@ type_row (Import          *import,
 }
 #undef TEXT
 
+/* The reader put the line's text in the chunk's already. */
 static void
-store_text (PecanChunk        *chunk,
-            const PecanCsvRow *row,
-            PecanParsedRow    *out)
+store_row (const PecanCsvRow *row,
+           PecanParsedRow    *out)
 {
-  if (chunk->arena_len + row->arena_len > chunk->arena_size)
-    {
-      chunk->arena_size = MAX (chunk->arena_size * 2, chunk->arena_len + row->arena_len);
-      chunk->arena = g_realloc (chunk->arena, chunk->arena_size);
-    }
   out->line = row->line;
-  out->base = chunk->arena_len;
-  memcpy (chunk->arena + chunk->arena_len, row->arena, row->arena_len);
-  chunk->arena_len += row->arena_len;
-
-  for (guint i = 0; i < PECAN_N_FIELDS; i++)
-    {
-      const char *text = row->text[i];
-      out->text[i] = (text >= row->arena && text < row->arena + row->arena_len)
-                     ? (guint32) (text - row->arena) : PECAN_NO_TEXT;
-      out->len[i] = row->len[i];
-    }
+  out->base = row->start;
+  memcpy (out->text, row->offset, sizeof out->text);
+  memcpy (out->len, row->len, sizeof out->len);
 }
 
 static void
@@ -410,15 +398,15 @@ row_cb (PecanCsvReader     *reader,
     }
   if (check_width (import, row, &local_error))
     {
-      store_text (chunk, row, out);
+      store_row (row, out);
       if (!chunk->typed || type_row (import, chunk, out, &local_error))
         {
           if (++chunk->n_rows == PECAN_CHUNK_ROWS)
             push_chunk (import);
           return TRUE;
         }
-      chunk->arena_len = out->base;
     }
+  chunk->text.len = row->start;
   if (!(import->flags & PECAN_IMPORT_SKIP_BAD_ROWS))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -678,6 +666,7 @@ pecan_import_file (PecanStore               *store,
         g_async_queue_push (import.empty, import.chunks[i]);
     }
   import.chunk = import.chunks[0];
+  pecan_csv_reader_set_text (import.reader, &import.chunk->text);
   if (g_strcmp0 (g_getenv ("PECAN_IMPORT_TYPING"), "reader") == 0)
     import.typing = TYPING_READER;
   else if (g_strcmp0 (g_getenv ("PECAN_IMPORT_TYPING"), "writer") == 0)
