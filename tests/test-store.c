@@ -872,6 +872,8 @@ test_migrate_1 (Fixture       *f,
                            " DROP TABLE cpor_document; DROP TABLE cpor_claim;"
                            " DROP TABLE client; DROP TABLE incident_state;"
                            " ALTER TABLE batch DROP COLUMN customers;"
+                           " CREATE INDEX coverage_batch ON coverage (batch_id);"
+                           " CREATE INDEX coverage_customer ON coverage (customer_id, day);"
                            " PRAGMA user_version = 1;");
   g_assert_cmpint (pecan_test_query_int (f->db_path, "PRAGMA user_version"), ==, 1);
 
@@ -889,6 +891,8 @@ test_migrate_1 (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM batch"), ==, 1);
   g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM incident_state"), ==, 0);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM sqlite_schema"
+                                                     " WHERE name LIKE 'coverage_%'"), ==, 0);
 
   backup = find_migration_backup (f->dir, "pecan.db.v1-");
   g_assert_nonnull (backup);

@@ -16,12 +16,15 @@
 static const char select_coverage_sql[] =
   "SELECT batch_id, invoiced FROM coverage"
   " WHERE subscription_id = ? AND day = ? AND family = ?";
+/* A customer's coverage is that of its subscriptions. */
 static const char billed_exists_sql[] =
-  "SELECT 1 FROM coverage WHERE customer_id = ? AND day BETWEEN ? AND ? AND family = 0"
-  " AND invoiced = 1 AND batch_id <> ? LIMIT 1";
+  "SELECT 1 FROM subscription AS s JOIN coverage AS c ON c.subscription_id = s.id"
+  " AND c.day BETWEEN ?2 AND ?3 AND c.family = 0"
+  " WHERE s.customer_id = ?1 AND c.invoiced = 1 AND c.batch_id <> ?4 LIMIT 1";
 static const char unbilled_days_sql[] =
-  "SELECT subscription_id, day FROM coverage WHERE customer_id = ? AND day BETWEEN ? AND ?"
-  " AND family = 0 AND invoiced = 0 AND batch_id <> ?";
+  "SELECT c.subscription_id, c.day FROM subscription AS s JOIN coverage AS c"
+  " ON c.subscription_id = s.id AND c.day BETWEEN ?2 AND ?3 AND c.family = 0"
+  " WHERE s.customer_id = ?1 AND c.invoiced = 0 AND c.batch_id <> ?4";
 static const char insert_coverage_sql[] =
   "INSERT INTO coverage (subscription_id, day, family, customer_id, batch_id, invoiced)"
   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";

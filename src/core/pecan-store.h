@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PecanStore, pecan_store, PECAN, STORE, GObject)
 
 /* The schema this build writes; see pecan-store-schema.c. */
-#define PECAN_STORE_SCHEMA_VERSION 5
+#define PECAN_STORE_SCHEMA_VERSION 6
 
 char       *pecan_store_default_path     (void);
 PecanStore *pecan_store_open             (const char  *path,
