@@ -303,6 +303,23 @@ check_consistent (Fixture *f)
 
   g_assert_cmpstr (lines, ==, daily);
   g_assert_cmpstr (lines, ==, monthly);
+  /* Key by key too: every daily total is its lines' sum, once. */
+  g_assert_cmpint (pecan_test_query_int (f->db_path,
+                                         "SELECT count(*) FROM ("
+                                         " SELECT l.day, s.customer_id, l.family,"
+                                         "  l.subscription_id, l.currency, l.state, l.pec_centi,"
+                                         "  count(*), sum (l.billed)"
+                                         " FROM usage_line AS l JOIN subscription AS s"
+                                         "  ON s.id = l.subscription_id"
+                                         " GROUP BY 1, 2, 3, 4, 5, 6, 7"
+                                         " EXCEPT SELECT day, customer_id, family,"
+                                         "  subscription_id, currency, state, pec_centi, lines,"
+                                         "  billed FROM daily_total)"), ==, 0);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM daily_total"), ==,
+                   pecan_test_query_int (f->db_path,
+                                         "SELECT count(*) FROM (SELECT DISTINCT day,"
+                                         " subscription_id, family, currency, state, pec_centi"
+                                         " FROM usage_line)"));
 }
 
 typedef struct
@@ -1360,6 +1377,37 @@ test_demo_totals (Fixture       *f,
   check_consistent (f);
 }
 
+/* Totals are written to the database in batches as lines come: a key that
+ * comes back after its total was written is added to it. Here the whole
+ * demo comes twice in one file, thousands of keys apart. */
+static void
+test_keys_come_back (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "twice-over.csv", NULL);
+  g_autoptr(GString) twice = NULL;
+  g_autoptr(PecanBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *body;
+  gsize len;
+
+  write_demos ();
+  g_assert_true (g_file_get_contents (demo_eur, &text, &len, NULL));
+  body = strchr (text, '\n') + 1;
+  twice = g_string_new_len (text, len);
+  g_string_append (twice, body);
+  g_assert_true (g_file_set_contents (path, twice->str, twice->len, NULL));
+
+  batch = pecan_test_import_path (f->store, path, PECAN_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT count(*) FROM daily_total"), >,
+                   2 * 4096);
+  g_assert_cmpint (pecan_test_query_int (f->db_path, "SELECT max (lines % 2) FROM daily_total"),
+                   ==, 0);
+  check_consistent (f);
+}
+
 /* The fixture-free checks of the importer's API. */
 static void
 test_missing_file (Fixture       *f,
@@ -1538,6 +1586,7 @@ main (int   argc,
   pecan_test_add ("/import/cancel/before", NULL, test_cancel_before);
   pecan_test_add ("/import/async", NULL, test_async);
   pecan_test_add ("/import/demo-totals", NULL, test_demo_totals);
+  pecan_test_add ("/import/keys-come-back", NULL, test_keys_come_back);
   pecan_test_add ("/import/missing-file", NULL, test_missing_file);
   pecan_test_add ("/import/identifier-case", NULL, test_identifier_case);
   pecan_test_add ("/import/windows-1252", NULL, test_windows_1252);

@@ -192,8 +192,19 @@ rollup_flush_table (PecanImportWriter  *self,
       i += rows;
     }
   g_hash_table_remove_all (table);
-  self->last_daily = self->last_monthly = NULL;
+  if (monthly)
+    self->last_monthly = NULL;
+  else
+    self->last_daily = NULL;
   return TRUE;
+}
+
+/* The daily totals only: see pecan_import_writer_add(). */
+gboolean
+pecan_import_writer_rollup_flush_daily (PecanImportWriter  *self,
+                                        GError            **error)
+{
+  return rollup_flush_table (self, self->daily, FALSE, error);
 }
 
 gboolean

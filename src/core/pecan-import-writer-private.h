@@ -178,5 +178,7 @@ gboolean pecan_import_writer_prepare_upserts (PecanImportWriter    *self,
                                               GError              **error);
 gboolean pecan_import_writer_rollup_flush   (PecanImportWriter     *self,
                                              GError               **error);
+gboolean pecan_import_writer_rollup_flush_daily (PecanImportWriter *self,
+                                                 GError           **error);
 
 G_END_DECLS

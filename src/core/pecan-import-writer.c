@@ -14,7 +14,13 @@
 #include "pecan-error.h"
 #include "pecan-import-writer-private.h"
 
-#define ROLLUP_FLUSH_AT 65536
+/* A daily key seldom comes back once its day or its customer is past, as
+ * files come day by day or customer by customer: daily totals are merged
+ * into the table a few thousand at a time, leaving little for the commit,
+ * which the other thread cannot share. A monthly key comes back all month:
+ * monthly totals wait in memory, up to a bound. */
+#define DAILY_FLUSH_AT 4096
+#define MONTHLY_FLUSH_AT 65536
 
 static const char insert_batch_sql[] =
   "INSERT INTO batch (file_name, file_size, sha256, layout, encoding, delimiter, pec_known,"
@@ -226,8 +232,10 @@ pecan_import_writer_add (PecanImportWriter  *writer,
     return FALSE;
   if (!record_skips (writer, chunk, error))
     return FALSE;
-  if (g_hash_table_size (writer->daily) >= ROLLUP_FLUSH_AT)
+  if (g_hash_table_size (writer->monthly) >= MONTHLY_FLUSH_AT)
     return pecan_import_writer_rollup_flush (writer, error);
+  if (g_hash_table_size (writer->daily) >= DAILY_FLUSH_AT)
+    return pecan_import_writer_rollup_flush_daily (writer, error);
   return TRUE;
 }
 
