@@ -12,13 +12,15 @@
 #include "pecan-import-writer-private.h"
 
 /* Each dimension is written with an upsert that keeps known names when a
- * file leaves them empty, and returns the row's id either way. */
+ * file leaves them empty. A new row's id is the last one inserted; a known
+ * row's is looked up by its key (select_dim_id_sql). RETURNING would give
+ * both, at the cost of a temporary table per row: a third of the upsert. */
 static const char * const upsert_dim_sql[N_DIMS] = {
   [DIM_PARTNER] =
     "INSERT INTO partner (tenant_id, name, mpn_id) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (tenant_id) DO UPDATE SET"
     " name = CASE WHEN ?2 <> '' THEN ?2 ELSE partner.name END,"
-    " mpn_id = CASE WHEN ?3 <> '' THEN ?3 ELSE partner.mpn_id END RETURNING id",
+    " mpn_id = CASE WHEN ?3 <> '' THEN ?3 ELSE partner.mpn_id END",
   [DIM_CUSTOMER] =
     "INSERT INTO customer (tenant_id, name, domain, country, partner_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -26,25 +28,35 @@ static const char * const upsert_dim_sql[N_DIMS] = {
     " name = CASE WHEN ?2 <> '' THEN ?2 ELSE customer.name END,"
     " domain = CASE WHEN ?3 <> '' THEN ?3 ELSE customer.domain END,"
     " country = CASE WHEN ?4 <> '' THEN ?4 ELSE customer.country END,"
-    " partner_id = coalesce (?5, customer.partner_id) RETURNING id",
+    " partner_id = coalesce (?5, customer.partner_id)",
   [DIM_SUBSCRIPTION] =
     "INSERT INTO subscription (azure_id, customer_id, name, plan_id) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (azure_id) DO UPDATE SET"
     " name = CASE WHEN ?3 <> '' THEN ?3 ELSE subscription.name END,"
-    " plan_id = CASE WHEN ?4 <> '' THEN ?4 ELSE subscription.plan_id END RETURNING id",
+    " plan_id = CASE WHEN ?4 <> '' THEN ?4 ELSE subscription.plan_id END",
   [DIM_CATEGORY] =
     "INSERT INTO category (name) VALUES (?1)"
-    " ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id",
+    " ON CONFLICT (name) DO UPDATE SET name = excluded.name",
   [DIM_METER] =
     "INSERT INTO meter (meter_key, category_id, subcategory, name, region, unit)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-    " ON CONFLICT (meter_key) DO UPDATE SET name = excluded.name RETURNING id",
+    " ON CONFLICT (meter_key) DO UPDATE SET name = excluded.name",
   [DIM_PRODUCT] =
     "INSERT INTO product (product_key, name, sku, publisher) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (product_key) DO UPDATE SET name = excluded.name RETURNING id",
+    " ON CONFLICT (product_key) DO UPDATE SET name = excluded.name",
   [DIM_RESOURCE] =
     "INSERT INTO resource (uri, resource_group) VALUES (?1, ?2)"
-    " ON CONFLICT (uri) DO UPDATE SET resource_group = excluded.resource_group RETURNING id",
+    " ON CONFLICT (uri) DO UPDATE SET resource_group = excluded.resource_group",
+};
+
+static const char * const select_dim_id_sql[N_DIMS] = {
+  [DIM_PARTNER] = "SELECT id FROM partner WHERE tenant_id = ?1",
+  [DIM_CUSTOMER] = "SELECT id FROM customer WHERE tenant_id = ?1",
+  [DIM_SUBSCRIPTION] = "SELECT id FROM subscription WHERE azure_id = ?1",
+  [DIM_CATEGORY] = "SELECT id FROM category WHERE name = ?1",
+  [DIM_METER] = "SELECT id FROM meter WHERE meter_key = ?1",
+  [DIM_PRODUCT] = "SELECT id FROM product WHERE product_key = ?1",
+  [DIM_RESOURCE] = "SELECT id FROM resource WHERE uri = ?1",
 };
 
 void
@@ -282,7 +294,7 @@ bind_key (sqlite3_stmt   *stmt,
   pecan_import_bind_text (stmt, 1, joined->key);
 }
 
-/* Steps an upsert ... RETURNING id and caches the id under the key. */
+/* Steps a dimension's upsert and caches the row's id under the key. */
 static gboolean
 dim_store (PecanImportWriter  *self,
            Dim                 dim,
@@ -292,16 +304,32 @@ dim_store (PecanImportWriter  *self,
            GError            **error)
 {
   DimCache *cache = &self->dims[dim];
+  sqlite3 *db = pecan_store_get_db (self->store);
+  gint64 before = sqlite3_last_insert_rowid (db);
+  g_autofree DimEntry *entry = dim_entry_new (parts, 0);
+  sqlite3_stmt *select;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!pecan_store_step_done (self->store, stmt, error))
+    return FALSE;
+  /* An update leaves the last id inserted as it was. So may, by chance, an
+   * insert: then the key finds the new row as it would a known one. */
+  *id = sqlite3_last_insert_rowid (db);
+  if (*id == before)
     {
-      pecan_store_set_error (self->store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
+      if ((select = pecan_store_cached (self->store, select_dim_id_sql[dim], error)) == NULL)
+        return FALSE;
+      pecan_import_bind_text (select, 1, entry->key);
+      if (sqlite3_step (select) != SQLITE_ROW)
+        {
+          pecan_store_set_error (self->store, error);
+          sqlite3_reset (select);
+          return FALSE;
+        }
+      *id = sqlite3_column_int64 (select, 0);
+      sqlite3_reset (select);
     }
-  *id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  dim_cache_follow (cache, dim_entry_new (parts, *id));
+  entry->id = *id;
+  dim_cache_follow (cache, g_steal_pointer (&entry));
   dim_cache_put (cache, cache->last);
   return TRUE;
 }
