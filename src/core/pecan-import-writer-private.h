@@ -117,8 +117,7 @@ struct _PecanImportWriter
   gboolean           last_period_accept;
   gint32             last_day;
   int                last_month;
-  sqlite3_stmt      *insert_one;
-  sqlite3_stmt      *insert_many;
+  sqlite3_stmt      *insert_lines;     /* from the pending lines */
   sqlite3_stmt      *upsert_one[2];    /* the daily, then the monthly rollup */
   sqlite3_stmt      *upsert_many[2];
   PendingLine       *pending;
@@ -165,6 +164,7 @@ gboolean pecan_import_writer_insert_line     (PecanImportWriter     *self,
                                               GError               **error);
 gboolean pecan_import_writer_flush_lines     (PecanImportWriter     *self,
                                               GError               **error);
+void     pecan_import_writer_drop_inserts    (PecanImportWriter     *self);
 
 /* pecan-import-rollups.c */
 guint    pecan_import_rollup_hash           (gconstpointer          data);

@@ -376,8 +376,8 @@ pecan_import_writer_free (PecanImportWriter *writer)
   g_clear_pointer (&writer->stale_months, g_hash_table_unref);
   g_clear_pointer (&writer->customer_months, g_hash_table_unref);
   g_clear_pointer (&writer->periods, g_hash_table_unref);
-  g_clear_pointer (&writer->insert_one, sqlite3_finalize);
-  g_clear_pointer (&writer->insert_many, sqlite3_finalize);
+  if (writer->pending != NULL)
+    pecan_import_writer_drop_inserts (writer);
   for (guint i = 0; i < 2; i++)
     {
       g_clear_pointer (&writer->upsert_one[i], sqlite3_finalize);
