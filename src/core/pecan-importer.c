@@ -477,12 +477,18 @@ describe_file (PecanBatchInfo *info,
   info->delimiter = delimiter != 0 ? delimiter : ',';
 }
 
-/* The next chunk of lines; while there is none yet, the file is hashed. */
+/* The next chunk of lines. While the writing keeps up with the reading
+ * (a chunk waits, at most), the blocks read are hashed first: else the
+ * reading thread, which sets the pace then, would hash them itself to free
+ * their place. While there is no chunk yet, the file is hashed too. */
 static PecanChunk *
 next_chunk (Import *import)
 {
   PecanChunk *chunk;
 
+  while (g_async_queue_length (import->full) <= 1 && !g_atomic_int_get (&import->stop)
+         && pecan_csv_reader_hash_step (import->reader, FALSE))
+    ;
   while ((chunk = g_async_queue_try_pop (import->full)) == NULL)
     if (g_atomic_int_get (&import->stop) || !pecan_csv_reader_hash_step (import->reader, FALSE))
       return g_async_queue_pop (import->full);
