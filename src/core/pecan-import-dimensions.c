@@ -14,7 +14,7 @@
 /* Each dimension is written with an upsert that keeps known names when a
  * file leaves them empty. A new row's id is the last one inserted; a known
  * row's is looked up by its key (select_dim_id_sql). RETURNING would give
- * both, at the cost of a temporary table per row: a third of the upsert. */
+ * both, at the cost of a temporary table for each row. */
 static const char * const upsert_dim_sql[N_DIMS] = {
   [DIM_PARTNER] =
     "INSERT INTO partner (tenant_id, name, mpn_id) VALUES (?1, ?2, ?3)"

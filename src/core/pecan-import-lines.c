@@ -25,7 +25,7 @@ pecan_import_bind_amount (sqlite3_stmt *stmt,
 
 /* The lines waiting in the writer, as a table SQLite reads from: one
  * INSERT ... SELECT writes them all. Binding seventeen values a line, and
- * stepping a statement every sixteen lines, cost a fifth of the insert.
+ * stepping a statement every sixteen lines, cost about a sixth of it.
  * The table lives on the import's connection for the import's length. */
 #define PENDING_MODULE "pecan_import_pending"
 
