@@ -75,10 +75,10 @@ pecan_import_bind_text (sqlite3_stmt *stmt,
     }
 }
 
-void
-pecan_import_bind_id_or_null (sqlite3_stmt *stmt,
-                              int           index,
-                              gint64        id)
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
 {
   if (id > 0)
     sqlite3_bind_int64 (stmt, index, id);
@@ -364,7 +364,7 @@ resolve_simple (PecanImportWriter     *self,
   if (c != NULL)
     pecan_import_bind_text (stmt, 4, c);
   if (dim == DIM_CUSTOMER)
-    pecan_import_bind_id_or_null (stmt, 5, extra);
+    bind_id_or_null (stmt, 5, extra);
   else if (dim == DIM_SUBSCRIPTION)
     {
       sqlite3_bind_int64 (stmt, 2, extra);

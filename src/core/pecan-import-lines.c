@@ -11,18 +11,6 @@
 
 #include "pecan-import-writer-private.h"
 
-void
-pecan_import_bind_amount (sqlite3_stmt *stmt,
-                          int           index,
-                          gboolean      present,
-                          gint64        value)
-{
-  if (present)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* The lines waiting in the writer, as a table SQLite reads from: one
  * INSERT ... SELECT writes them all. Binding seventeen values a line, and
  * stepping a statement every sixteen lines, cost about a sixth of it.

@@ -128,9 +128,6 @@ struct _PecanImportWriter
 void     pecan_import_bind_text          (sqlite3_stmt          *stmt,
                                           int                    index,
                                           const char            *text);
-void     pecan_import_bind_id_or_null    (sqlite3_stmt          *stmt,
-                                          int                    index,
-                                          gint64                 id);
 void     pecan_import_dim_cache_clear    (DimCache              *cache);
 gboolean pecan_import_writer_resolve_ids (PecanImportWriter     *self,
                                           const PecanChunk      *chunk,
@@ -151,10 +148,6 @@ gboolean pecan_import_writer_claim_coverage       (PecanImportWriter     *self,
                                                    GError               **error);
 
 /* pecan-import-lines.c */
-void     pecan_import_bind_amount            (sqlite3_stmt          *stmt,
-                                              int                    index,
-                                              gboolean               present,
-                                              gint64                 value);
 gboolean pecan_import_writer_prepare_inserts (PecanImportWriter     *self,
                                               GError               **error);
 gboolean pecan_import_writer_insert_line     (PecanImportWriter     *self,

@@ -274,6 +274,18 @@ check_not_empty (PecanImportWriter  *self,
   return FALSE;
 }
 
+/* A day, or NULL for none. */
+static void
+bind_day (sqlite3_stmt *stmt,
+          int           index,
+          gint32        day)
+{
+  if (day != G_MININT32)
+    sqlite3_bind_int (stmt, index, day);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 static gboolean
 update_batch (PecanImportWriter  *self,
               GError            **error)
@@ -291,8 +303,8 @@ update_batch (PecanImportWriter  *self,
   sqlite3_bind_int64 (stmt, 3, info->skipped);
   sqlite3_bind_int64 (stmt, 4, info->replaced);
   sqlite3_bind_int64 (stmt, 5, info->kept);
-  pecan_import_bind_amount (stmt, 6, info->first_day != G_MININT32, info->first_day);
-  pecan_import_bind_amount (stmt, 7, info->last_day != G_MININT32, info->last_day);
+  bind_day (stmt, 6, info->first_day);
+  bind_day (stmt, 7, info->last_day);
   sqlite3_bind_double (stmt, 8, info->seconds);
   sqlite3_bind_int64 (stmt, 9, info->customers);
   sqlite3_bind_int64 (stmt, 10, self->batch_id);
