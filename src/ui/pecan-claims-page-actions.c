@@ -120,7 +120,8 @@ pecan_claims_page_run (PecanClaimsPage  *self,
   outcome->self = g_object_ref (self);
   outcome->failed = failed;
   outcome->done = done;
-  pecan_session_run_async (self->session, func, data, data_free, NULL, outcome_done_cb, outcome);
+  pecan_session_run_async (pecan_page_get_session (PECAN_PAGE (self)), func, data, data_free, NULL,
+                           outcome_done_cb, outcome);
 }
 
 static void
@@ -144,8 +145,9 @@ static void
 open_wizard (PecanClaimsPage     *self,
              const PecanCporInfo *info)
 {
-  PecanClaimWizard *wizard = pecan_claim_wizard_new (pecan_claims_page_window (self),
-                                                     self->session, info);
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
+  PecanClaimWizard *wizard = pecan_claim_wizard_new (pecan_claims_page_window (self), session,
+                                                     info);
 
   g_signal_connect_object (wizard, "claim-changed", G_CALLBACK (pecan_claims_page_reload), self,
                            G_CONNECT_SWAPPED);
@@ -161,7 +163,7 @@ new_action (GtkWidget  *widget,
 {
   PecanClaimsPage *self = PECAN_CLAIMS_PAGE (widget);
 
-  if (self->session != NULL)
+  if (pecan_page_get_session (PECAN_PAGE (self)) != NULL)
     open_wizard (self, NULL);
 }
 
@@ -173,7 +175,7 @@ claim_for (GtkWidget *widget,
   PecanClaimsPage *self = PECAN_CLAIMS_PAGE (widget);
   PecanCporClaim *claim = pecan_claims_page_find (self, g_variant_get_int64 (parameter));
 
-  if (claim == NULL || self->session == NULL)
+  if (claim == NULL || pecan_page_get_session (PECAN_PAGE (self)) == NULL)
     gtk_widget_error_bell (widget);
   return claim;
 }
@@ -221,8 +223,9 @@ open_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
 
   if (claim != NULL)
-    pecan_session_run_async (self->session, load_claim, g_memdup2 (&id, sizeof id), g_free, NULL,
-                             loaded_cb, g_object_ref (self));
+    pecan_session_run_async (pecan_page_get_session (PECAN_PAGE (self)), load_claim,
+                             g_memdup2 (&id, sizeof id), g_free, NULL, loaded_cb,
+                             g_object_ref (self));
 }
 
 /* Runs on a worker thread, with its own connection. */
@@ -357,7 +360,7 @@ delete_response_cb (GtkDialog       *dialog,
   PecanCporClaim *claim = g_object_get_data (G_OBJECT (dialog), "claim");
   const PecanCporInfo *info = pecan_cpor_claim_get_info (claim);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->session != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && pecan_page_get_session (PECAN_PAGE (self)) != NULL)
     run_change (self, delete_claim, change_new (info), _("The claim was not deleted"),
                 /* TRANSLATORS: %s is a claim's name */
                 g_strdup_printf (_("“%s” was deleted."), info->name != NULL ? info->name : ""));

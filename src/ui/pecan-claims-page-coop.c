@@ -58,8 +58,9 @@ static void
 open_checklist (PecanClaimsPage     *self,
                 const PecanCoopInfo *info)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   PecanCoopChecklist *checklist = pecan_coop_checklist_new (pecan_claims_page_window (self),
-                                                            self->session, info);
+                                                            session, info);
 
   g_signal_connect_object (checklist, "claim-changed", G_CALLBACK (pecan_claims_page_reload),
                            self, G_CONNECT_SWAPPED);
@@ -97,7 +98,7 @@ new_coop_action (GtkWidget  *widget,
   const PecanCoopInfo *latest = latest_coop (self);
   PecanCoopInfo info;
 
-  if (self->session == NULL)
+  if (pecan_page_get_session (PECAN_PAGE (self)) == NULL)
     return;
   pecan_coop_info_init (&info);
   if (latest != NULL)
@@ -120,7 +121,7 @@ claim_for (GtkWidget *widget,
   PecanClaimsPage *self = PECAN_CLAIMS_PAGE (widget);
   PecanCoopClaim *claim = pecan_claims_page_find_coop (self, g_variant_get_int64 (parameter));
 
-  if (claim == NULL || self->session == NULL)
+  if (claim == NULL || pecan_page_get_session (PECAN_PAGE (self)) == NULL)
     gtk_widget_error_bell (widget);
   return claim;
 }
@@ -168,8 +169,9 @@ open_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
 
   if (claim != NULL)
-    pecan_session_run_async (self->session, load_claim, g_memdup2 (&id, sizeof id), g_free, NULL,
-                             loaded_cb, g_object_ref (self));
+    pecan_session_run_async (pecan_page_get_session (PECAN_PAGE (self)), load_claim,
+                             g_memdup2 (&id, sizeof id), g_free, NULL, loaded_cb,
+                             g_object_ref (self));
 }
 
 /* Runs on a worker thread, with its own connection. */
@@ -310,7 +312,7 @@ delete_response_cb (GtkDialog       *dialog,
   PecanCoopClaim *claim = g_object_get_data (G_OBJECT (dialog), "claim");
   const PecanCoopInfo *info = pecan_coop_claim_get_info (claim);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->session != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && pecan_page_get_session (PECAN_PAGE (self)) != NULL)
     pecan_claims_page_run (self, delete_claim, coop_change_new (info), coop_change_free,
                            _("The claim was not deleted"),
                            /* TRANSLATORS: %s is a claim's name */

@@ -100,7 +100,8 @@ set_funds_action (GtkWidget  *widget,
   int fiscal_year, half;
 
   g_variant_get (parameter, "(ii&sx)", &fiscal_year, &half, &currency, &earned);
-  if (self->session == NULL || (half != 1 && half != 2) || strlen (currency) != 3 || earned < 0)
+  if (pecan_page_get_session (PECAN_PAGE (self)) == NULL || (half != 1 && half != 2)
+      || strlen (currency) != 3 || earned < 0)
     {
       gtk_widget_error_bell (widget);
       return;
@@ -301,7 +302,7 @@ add_funds_action (GtkWidget  *widget,
     gtk_widget_remove_css_class (GTK_WIDGET (self->funds_currency_entry), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->funds_currency_entry), "error");
-  if (!valid || strlen (currency) != 3 || self->session == NULL)
+  if (!valid || strlen (currency) != 3 || pecan_page_get_session (PECAN_PAGE (self)) == NULL)
     {
       gtk_widget_error_bell (widget);
       return;

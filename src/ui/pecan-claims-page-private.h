@@ -16,8 +16,6 @@ struct _PecanClaimsPage
 {
   GtkWidget           parent_instance;
 
-  PecanSession       *session;
-  gulong              generation_handler;
   GCancellable       *load_cancellable;
   GListStore         *claims;         /* of PecanCporClaim and PecanCoopClaim, by deadline */
   GArray             *funds;          /* of PecanCoopFunds */

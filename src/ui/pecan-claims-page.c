@@ -21,15 +21,7 @@
 #include "pecan-claims-page-private.h"
 #include "pecan-period.h"
 
-G_DEFINE_FINAL_TYPE (PecanClaimsPage, pecan_claims_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PecanClaimsPage, pecan_claims_page, PECAN_TYPE_PAGE)
 
 
 /* The claim of that id in the list, or NULL. */
@@ -268,15 +260,23 @@ load_done_cb (GObject      *source,
 void
 pecan_claims_page_reload (PecanClaimsPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
+
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  if (self->session == NULL)
+  if (session == NULL)
     return;
   self->today = pecan_day_today ();
   self->load_cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  pecan_session_run_async (self->session, load_claims, NULL, NULL, self->load_cancellable,
+  pecan_session_run_async (session, load_claims, NULL, NULL, self->load_cancellable,
                            load_done_cb, self);
+}
+
+static void
+page_reload (PecanPage *page)
+{
+  pecan_claims_page_reload (PECAN_CLAIMS_PAGE (page));
 }
 
 static void
@@ -294,68 +294,13 @@ activate_cb (PecanClaimsPage *self,
 }
 
 static void
-pecan_claims_page_set_session (PecanClaimsPage *self,
-                               PecanSession    *session)
-{
-  if (self->session == session)
-    return;
-  g_clear_signal_handler (&self->generation_handler, self->session);
-  g_set_object (&self->session, session);
-  /* Claims name imported customers: an import may rename them. */
-  if (session != NULL)
-    self->generation_handler = g_signal_connect_object (session, "notify::generation",
-                                                        G_CALLBACK (pecan_claims_page_reload),
-                                                        self, G_CONNECT_SWAPPED);
-  pecan_claims_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-static void
-pecan_claims_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  PecanClaimsPage *self = PECAN_CLAIMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pecan_claims_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  PecanClaimsPage *self = PECAN_CLAIMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      pecan_claims_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pecan_claims_page_dispose (GObject *object)
 {
   PecanClaimsPage *self = PECAN_CLAIMS_PAGE (object);
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  g_clear_signal_handler (&self->generation_handler, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_CLAIMS_PAGE);
-  g_clear_object (&self->session);
   g_clear_object (&self->claims);
   g_clear_pointer (&self->funds, g_array_unref);
 
@@ -369,14 +314,9 @@ pecan_claims_page_class_init (PecanClaimsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pecan_claims_page_dispose;
-  object_class->get_property = pecan_claims_page_get_property;
-  object_class->set_property = pecan_claims_page_set_property;
-
-  /* The database the page lists; set by the window after construction. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Claims name imported customers: an import may rename them. The
+   * period does not change the list. */
+  PECAN_PAGE_CLASS (klass)->reload = page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pecanapp/Pecan/pecan-claims-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PecanClaimsPage, stack);

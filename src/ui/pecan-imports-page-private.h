@@ -15,8 +15,6 @@ struct _PecanImportsPage
 {
   GtkWidget          parent_instance;
 
-  PecanSession      *session;
-  gulong             generation_handler;
   GCancellable      *load_cancellable;
   GListStore        *batches;
   char              *query;              /* casefolded, or NULL */

@@ -105,8 +105,9 @@ start_undo (PecanImportsPage *self,
   text = g_strdup_printf (_("Undoing the import of “%s”…"), pecan_batch_get_file_name (batch));
   gtk_label_set_text (self->status_label, text);
   pecan_imports_page_update_busy (self, self->load_cancellable != NULL);
-  pecan_session_run_async (self->session, undo_batch, g_memdup2 (&id, sizeof id), g_free, NULL,
-                           undo_done_cb, g_object_ref (self));
+  pecan_session_run_async (pecan_page_get_session (PECAN_PAGE (self)), undo_batch,
+                           g_memdup2 (&id, sizeof id), g_free, NULL, undo_done_cb,
+                           g_object_ref (self));
 }
 
 /* What pecan_store_undo_batch() does, in words: the lines go, the data
@@ -150,7 +151,8 @@ undo_response_cb (GtkDialog        *dialog,
 {
   PecanBatch *batch = g_object_get_data (G_OBJECT (dialog), "batch");
 
-  if (response == GTK_RESPONSE_ACCEPT && self->undoing == NULL && self->session != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->undoing == NULL
+      && pecan_page_get_session (PECAN_PAGE (self)) != NULL)
     start_undo (self, batch);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -188,7 +190,7 @@ undo_action (GtkWidget  *widget,
   PecanImportsPage *self = PECAN_IMPORTS_PAGE (widget);
   g_autoptr(PecanBatch) batch = find_batch (self, g_variant_get_int64 (parameter));
 
-  if (batch == NULL || self->session == NULL || self->undoing != NULL)
+  if (batch == NULL || pecan_page_get_session (PECAN_PAGE (self)) == NULL || self->undoing != NULL)
     {
       gtk_widget_error_bell (widget);
       return;

@@ -19,15 +19,7 @@
 #include "pecan-session.h"
 #include "pecan-ui-util.h"
 
-G_DEFINE_FINAL_TYPE (PecanImportsPage, pecan_imports_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PecanImportsPage, pecan_imports_page, PECAN_TYPE_PAGE)
 
 static char *
 format_delimiter (char delimiter)
@@ -231,16 +223,18 @@ load_done_cb (GObject      *source,
 }
 
 static void
-reload (PecanImportsPage *self)
+page_reload (PecanPage *page)
 {
+  PecanImportsPage *self = PECAN_IMPORTS_PAGE (page);
+
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  if (self->session == NULL)
+  if (pecan_page_get_session (page) == NULL)
     return;
   self->load_cancellable = g_cancellable_new ();
   pecan_imports_page_update_busy (self, TRUE);
-  pecan_session_run_async (self->session, load_batches, NULL, NULL, self->load_cancellable,
-                           load_done_cb, self);
+  pecan_session_run_async (pecan_page_get_session (page), load_batches, NULL, NULL,
+                           self->load_cancellable, load_done_cb, self);
 }
 
 static void
@@ -259,67 +253,13 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-pecan_imports_page_set_session (PecanImportsPage *self,
-                                PecanSession     *session)
-{
-  if (self->session == session)
-    return;
-  g_clear_signal_handler (&self->generation_handler, self->session);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    self->generation_handler = g_signal_connect_object (session, "notify::generation",
-                                                        G_CALLBACK (reload), self,
-                                                        G_CONNECT_SWAPPED);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-static void
-pecan_imports_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  PecanImportsPage *self = PECAN_IMPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pecan_imports_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PecanImportsPage *self = PECAN_IMPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      pecan_imports_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 pecan_imports_page_dispose (GObject *object)
 {
   PecanImportsPage *self = PECAN_IMPORTS_PAGE (object);
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  g_clear_signal_handler (&self->generation_handler, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_IMPORTS_PAGE);
-  g_clear_object (&self->session);
   g_clear_object (&self->batches);
   g_clear_object (&self->undoing);
 
@@ -344,14 +284,8 @@ pecan_imports_page_class_init (PecanImportsPageClass *klass)
 
   object_class->dispose = pecan_imports_page_dispose;
   object_class->finalize = pecan_imports_page_finalize;
-  object_class->get_property = pecan_imports_page_get_property;
-  object_class->set_property = pecan_imports_page_set_property;
-
-  /* The database the page lists; set by the window after construction. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The history changes with the data, not with the period. */
+  PECAN_PAGE_CLASS (klass)->reload = page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pecanapp/Pecan/pecan-imports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PecanImportsPage, stack);

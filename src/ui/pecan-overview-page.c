@@ -27,7 +27,6 @@ struct _PecanOverviewPage
 {
   GtkWidget        parent_instance;
 
-  PecanSession    *session;
   GCancellable    *cancellable;
   GListModel      *totals;
   GListModel      *series;
@@ -47,11 +46,10 @@ struct _PecanOverviewPage
   GtkListBox      *losers_list;
 };
 
-G_DEFINE_FINAL_TYPE (PecanOverviewPage, pecan_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PecanOverviewPage, pecan_overview_page, PECAN_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_CHART_STACKED,
   N_PROPS
 };
@@ -434,6 +432,7 @@ loaded_cb (GObject      *source,
 static void
 reload (PecanOverviewPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   const PecanPeriod *period;
   g_autofree char *title = NULL;
   PecanPeriod range;
@@ -441,15 +440,15 @@ reload (PecanOverviewPage *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->session == NULL)
+  if (session == NULL)
     return;
-  if (!pecan_session_get_data_range (self->session, &range))
+  if (!pecan_session_get_data_range (session, &range))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "figures");
-  period = pecan_session_get_period (self->session);
+  period = pecan_session_get_period (session);
   title = pecan_ui_format_period (period);
   gtk_label_set_text (self->title_label, title);
 
@@ -459,8 +458,8 @@ reload (PecanOverviewPage *self)
   self->series_by_day = job->by_day;
   self->chart_period = job->chart_period;
   self->cancellable = g_cancellable_new ();
-  pecan_session_run_async (self->session, load_thread, job, g_free, self->cancellable,
-                           loaded_cb, g_object_ref (self));
+  pecan_session_run_async (session, load_thread, job, g_free, self->cancellable, loaded_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -503,7 +502,7 @@ bar_activated_cb (PecanOverviewPage *self,
 {
   PecanPeriod period = { first_day, last_day };
 
-  pecan_session_set_period (self->session, &period);
+  pecan_session_set_period (pecan_page_get_session (PECAN_PAGE (self)), &period);
 }
 
 static void
@@ -542,7 +541,8 @@ save_chart_action (GtkWidget  *widget,
 {
   PecanOverviewPage *self = PECAN_OVERVIEW_PAGE (widget);
   gboolean svg = g_strcmp0 (g_variant_get_string (parameter, NULL), "svg") == 0;
-  g_autofree char *period = pecan_period_to_string (pecan_session_get_period (self->session));
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
+  g_autofree char *period = pecan_period_to_string (pecan_session_get_period (session));
   /* TRANSLATORS: the file name offered for a saved chart; %s is the period, such as 2026-01 */
   g_autofree char *name = g_strdup_printf (_("pec-%s.%s"), period, svg ? "svg" : "png");
   GtkFileChooserNative *chooser;
@@ -557,21 +557,9 @@ save_chart_action (GtkWidget  *widget,
 }
 
 static void
-pecan_overview_page_set_session (PecanOverviewPage *self,
-                                 PecanSession      *session)
+page_reload (PecanPage *page)
 {
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::period", G_CALLBACK (reload), self);
-      g_signal_connect_swapped (session, "notify::generation", G_CALLBACK (reload), self);
-    }
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  reload (PECAN_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -584,9 +572,6 @@ pecan_overview_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
     case PROP_CHART_STACKED:
       g_value_set_boolean (value, gtk_toggle_button_get_active (self->stacked_toggle));
       break;
@@ -605,9 +590,6 @@ pecan_overview_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      pecan_overview_page_set_session (self, g_value_get_object (value));
-      break;
     case PROP_CHART_STACKED:
       gtk_toggle_button_set_active (self->stacked_toggle, g_value_get_boolean (value));
       break;
@@ -623,9 +605,6 @@ pecan_overview_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->totals);
   g_clear_object (&self->series);
@@ -640,14 +619,14 @@ pecan_overview_page_class_init (PecanOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PecanPageClass *page_class = PECAN_PAGE_CLASS (klass);
 
   object_class->dispose = pecan_overview_page_dispose;
   object_class->get_property = pecan_overview_page_get_property;
   object_class->set_property = pecan_overview_page_set_property;
+  page_class->reload = page_reload;
+  page_class->follows_period = TRUE;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Whether the chart stacks earned and lost PEC: a preference. */
   properties[PROP_CHART_STACKED] =
     g_param_spec_boolean ("chart-stacked", NULL, NULL, TRUE,
