@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 struct _PecanClaimsPage
 {
-  GtkWidget           parent_instance;
+  PecanPage           parent_instance;
 
   GCancellable       *load_cancellable;
   GListStore         *claims;         /* of PecanCporClaim and PecanCoopClaim, by deadline */

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 struct _PecanImportsPage
 {
-  GtkWidget          parent_instance;
+  PecanPage          parent_instance;
 
   GCancellable      *load_cancellable;
   GListStore        *batches;

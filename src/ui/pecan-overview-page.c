@@ -25,7 +25,7 @@
 
 struct _PecanOverviewPage
 {
-  GtkWidget        parent_instance;
+  PecanPage        parent_instance;
 
   GCancellable    *cancellable;
   GListModel      *totals;
