@@ -37,13 +37,11 @@ typedef enum
 
 struct _PecanCustomersPage
 {
-  GtkWidget             parent_instance;
+  PecanPage             parent_instance;
 
-  PecanSession         *session;
   GCancellable         *cancellable;
   GListModel           *rows;
   gboolean              loaded;
-  gboolean              stale;          /* reload when next mapped */
   gboolean              in_detail;      /* a customer's page is open */
 
   GtkStack             *stack;
@@ -62,15 +60,7 @@ struct _PecanCustomersPage
   PecanCustomerDetail  *detail;
 };
 
-G_DEFINE_FINAL_TYPE (PecanCustomersPage, pecan_customers_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PecanCustomersPage, pecan_customers_page, PECAN_TYPE_PAGE)
 
 static const char * const column_ids[N_COLUMNS] = {
   "name_column", "domain_column", "currency_column", "billed_column",
@@ -282,7 +272,7 @@ update_results (PecanCustomersPage *self)
                  _("Search by a customer’s name, domain or tenant ID."));
       return;
     }
-  period = pecan_ui_format_period (pecan_session_get_period (self->session));
+  period = pecan_ui_format_period (pecan_session_get_period (pecan_page_get_session (PECAN_PAGE (self))));
   /* TRANSLATORS: %s is a period: "January 2026", "Q1 2026" */
   title = g_strdup_printf (_("No Usage in %s"), period);
   show_none (self, "x-office-calendar-symbolic", title,
@@ -293,12 +283,13 @@ update_results (PecanCustomersPage *self)
 static void
 update_page (PecanCustomersPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   const char *name;
   PecanPeriod range;
 
   /* A customer's page reads its own figures: it need not wait for the
    * list. */
-  if (self->session != NULL && !pecan_session_get_data_range (self->session, &range))
+  if (session != NULL && !pecan_session_get_data_range (session, &range))
     name = "empty";
   else if (self->in_detail)
     name = "detail";
@@ -343,33 +334,22 @@ customers_loaded_cb (GObject      *source,
 }
 
 static void
-reload (PecanCustomersPage *self)
+reload (PecanPage *page)
 {
+  PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (page);
+  PecanSession *session = pecan_page_get_session (page);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->session == NULL)
+  if (session == NULL || !pecan_page_reload_now (page))
     return;
-  /* A hidden page reads nothing: refilling its table would rebuild rows
-   * nobody sees, on the main thread, at every change of period. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
   update_page (self);
   self->cancellable = g_cancellable_new ();
-  pecan_session_run_async (self->session, query_customers,
-                           g_memdup2 (pecan_session_get_period (self->session), sizeof (PecanPeriod)),
+  pecan_session_run_async (session, query_customers,
+                           g_memdup2 (pecan_session_get_period (session), sizeof (PecanPeriod)),
                            g_free, self->cancellable, customers_loaded_cb, g_object_ref (self));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
     pecan_customer_detail_reload (self->detail);
-}
-
-static void
-session_changed_cb (PecanCustomersPage *self)
-{
-  reload (self);
 }
 
 static void
@@ -451,62 +431,15 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The customer's page shows the same session. */
 static void
-pecan_customers_page_set_session (PecanCustomersPage *self,
-                                  PecanSession       *session)
+session_change (PecanPage    *page,
+               PecanSession *session)
 {
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
+  PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (page);
+
   g_object_set (self->detail, "session", session, NULL);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::period", G_CALLBACK (session_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::generation", G_CALLBACK (session_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
   self->loaded = FALSE;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-static void
-pecan_customers_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pecan_customers_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      pecan_customers_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -516,23 +449,10 @@ pecan_customers_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_CUSTOMERS_PAGE);
   g_clear_object (&self->rows);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pecan_customers_page_parent_class)->dispose (object);
-}
-
-static void
-pecan_customers_page_map (GtkWidget *widget)
-{
-  PecanCustomersPage *self = PECAN_CUSTOMERS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (pecan_customers_page_parent_class)->map (widget);
-  if (self->stale)
-    reload (self);
 }
 
 static void
@@ -540,17 +460,12 @@ pecan_customers_page_class_init (PecanCustomersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PecanPageClass *page_class = PECAN_PAGE_CLASS (klass);
 
   object_class->dispose = pecan_customers_page_dispose;
-  object_class->get_property = pecan_customers_page_get_property;
-  object_class->set_property = pecan_customers_page_set_property;
-  widget_class->map = pecan_customers_page_map;
-
-  /* The window's session: set once, after construction. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = reload;
+  page_class->session_change = session_change;
+  page_class->follows_period = TRUE;
 
   g_type_ensure (PECAN_TYPE_CUSTOMER_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pecanapp/Pecan/pecan-customers-page.ui");

@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include "pecan-page.h"
 
 G_BEGIN_DECLS
 
 #define PECAN_TYPE_CUSTOMERS_PAGE (pecan_customers_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (PecanCustomersPage, pecan_customers_page, PECAN, CUSTOMERS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PecanCustomersPage, pecan_customers_page, PECAN, CUSTOMERS_PAGE, PecanPage)
 
 G_END_DECLS

@@ -239,7 +239,8 @@ export_done_cb (GObject      *source,
   n_done = export->n_done;
   g_mutex_unlock (&export->lock);
   g_clear_handle_id (&export->timeout_id, g_source_remove);
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->session == NULL)
+  if (gtk_widget_in_destruction (GTK_WIDGET (self))
+      || pecan_page_get_session (PECAN_PAGE (self)) == NULL)
     {
       export_unref (export);
       return;
@@ -273,11 +274,12 @@ static void
 start_export (PecanReportsPage *self,
               const char       *directory)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   g_autoptr(GListModel) clients = pecan_reports_page_dup_clients (self);
   PecanReportsExport *export;
   ExportData *job;
 
-  if (self->export != NULL || self->session == NULL || g_list_model_get_n_items (clients) == 0)
+  if (self->export != NULL || session == NULL || g_list_model_get_n_items (clients) == 0)
     return;
   export = g_atomic_rc_box_new0 (PecanReportsExport);
   g_mutex_init (&export->lock);
@@ -289,7 +291,7 @@ start_export (PecanReportsPage *self,
   job = g_new0 (ExportData, 1);
   job->export = g_atomic_rc_box_acquire (export);
   job->clients = g_steal_pointer (&clients);
-  job->period = *pecan_session_get_period (self->session);
+  job->period = *pecan_session_get_period (session);
   job->lines = self->lines;
   job->partner_cost = self->partner_cost;
 
@@ -299,7 +301,7 @@ start_export (PecanReportsPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-export", TRUE);
   pecan_reports_page_update_status (self);
   export->timeout_id = g_timeout_add (100, update_progress_cb, self);
-  pecan_session_run_async (self->session, export_reports, job, export_data_free,
+  pecan_session_run_async (session, export_reports, job, export_data_free,
                            export->cancellable, export_done_cb, g_object_ref (self));
 }
 

@@ -31,16 +31,14 @@ typedef enum
 
 struct _PecanReportsPage
 {
-  GtkWidget            parent_instance;
+  PecanPage            parent_instance;
 
-  PecanSession        *session;
   GSettings           *settings;
   GCancellable        *cancellable;
   GListModel          *rows;
   PecanReportSettings  report_settings;
   GHashTable          *left_out;           /* tenant ids the user left out */
   gboolean             loaded;
-  gboolean             stale;              /* reload when next mapped */
   gboolean             options_loaded;     /* report_settings was read once */
   gboolean             lines;
   gboolean             partner_cost;

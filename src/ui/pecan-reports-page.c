@@ -25,11 +25,10 @@
 #include "pecan-reports-page-private.h"
 #include "pecan-ui-util.h"
 
-G_DEFINE_FINAL_TYPE (PecanReportsPage, pecan_reports_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PecanReportsPage, pecan_reports_page, PECAN_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_SETTINGS,
   PROP_LINES,
   PROP_PARTNER_COST,
@@ -82,7 +81,7 @@ update_results (PecanReportsPage *self)
                  _("Search by a client’s name, domain, contact or tenant ID."));
       return;
     }
-  period = pecan_ui_format_period (pecan_session_get_period (self->session));
+  period = pecan_ui_format_period (pecan_session_get_period (pecan_page_get_session (PECAN_PAGE (self))));
   /* TRANSLATORS: %s is a period: "January 2026", "Q1 2026" */
   title = g_strdup_printf (_("No Usage in %s"), period);
   show_none (self, "x-office-calendar-symbolic", title,
@@ -94,7 +93,8 @@ update_results (PecanReportsPage *self)
 static void
 update_title (PecanReportsPage *self)
 {
-  g_autofree char *period = pecan_ui_format_period (pecan_session_get_period (self->session));
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
+  g_autofree char *period = pecan_ui_format_period (pecan_session_get_period (session));
   g_autofree char *title = NULL;
   g_autofree char *share = pecan_report_format_share (self->report_settings.share);
   g_autofree char *subtitle = NULL;
@@ -112,10 +112,11 @@ update_title (PecanReportsPage *self)
 static void
 update_page (PecanReportsPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   PecanPeriod range;
   const char *name;
 
-  if (self->session != NULL && !pecan_session_get_data_range (self->session, &range))
+  if (session != NULL && !pecan_session_get_data_range (session, &range))
     name = "empty";
   else if (!self->loaded)
     name = "loading";
@@ -282,29 +283,24 @@ rows_loaded_cb (GObject      *source,
 static void
 pecan_reports_page_reload (PecanReportsPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->session == NULL)
+  if (session == NULL || !pecan_page_reload_now (PECAN_PAGE (self)))
     return;
-  /* A hidden page reads nothing until it is shown. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
   update_page (self);
   self->cancellable = g_cancellable_new ();
-  pecan_session_run_async (self->session, load_rows,
-                           g_memdup2 (pecan_session_get_period (self->session), sizeof (PecanPeriod)),
+  pecan_session_run_async (session, load_rows,
+                           g_memdup2 (pecan_session_get_period (session), sizeof (PecanPeriod)),
                            g_free, self->cancellable, rows_loaded_cb, g_object_ref (self));
   pecan_reports_page_update_status (self);
 }
 
 static void
-session_changed_cb (PecanReportsPage *self)
+page_reload (PecanPage *page)
 {
-  pecan_reports_page_reload (self);
+  pecan_reports_page_reload (PECAN_REPORTS_PAGE (page));
 }
 
 static void
@@ -374,33 +370,19 @@ edit_client_action (GtkWidget  *widget,
   PecanClient *client = find_client (self, g_variant_get_string (parameter, NULL));
   GtkWindow *dialog;
 
-  if (client == NULL || self->session == NULL)
+  if (client == NULL || pecan_page_get_session (PECAN_PAGE (self)) == NULL)
     return;
-  dialog = pecan_client_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session,
+  dialog = pecan_client_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), pecan_page_get_session (PECAN_PAGE (self)),
                                     client, self->report_settings.share);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (client_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
 }
 
 static void
-pecan_reports_page_set_session (PecanReportsPage *self,
-                                PecanSession     *session)
+session_change (PecanPage    *page,
+               PecanSession *session)
 {
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::period", G_CALLBACK (session_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::generation", G_CALLBACK (session_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
-  self->loaded = FALSE;
-  pecan_reports_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  PECAN_REPORTS_PAGE (page)->loaded = FALSE;
 }
 
 static void
@@ -426,9 +408,6 @@ pecan_reports_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
@@ -453,9 +432,6 @@ pecan_reports_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      pecan_reports_page_set_session (self, g_value_get_object (value));
-      break;
     case PROP_SETTINGS:
       pecan_reports_page_set_settings (self, g_value_get_object (value));
       break;
@@ -478,13 +454,10 @@ pecan_reports_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   pecan_reports_page_dispose_export (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_REPORTS_PAGE);
   g_clear_object (&self->cost_column);
   g_clear_object (&self->edit_column);
   g_clear_object (&self->rows);
-  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pecan_reports_page_parent_class)->dispose (object);
@@ -503,31 +476,20 @@ pecan_reports_page_finalize (GObject *object)
 }
 
 static void
-pecan_reports_page_map (GtkWidget *widget)
-{
-  PecanReportsPage *self = PECAN_REPORTS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (pecan_reports_page_parent_class)->map (widget);
-  if (self->stale)
-    pecan_reports_page_reload (self);
-}
-
-static void
 pecan_reports_page_class_init (PecanReportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PecanPageClass *page_class = PECAN_PAGE_CLASS (klass);
 
   object_class->dispose = pecan_reports_page_dispose;
   object_class->finalize = pecan_reports_page_finalize;
   object_class->get_property = pecan_reports_page_get_property;
   object_class->set_property = pecan_reports_page_set_property;
-  widget_class->map = pecan_reports_page_map;
+  page_class->reload = page_reload;
+  page_class->session_change = session_change;
+  page_class->follows_period = TRUE;
 
-  /* The window's session: set once, after construction. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The application's settings, when its schema is installed: the last
    * export folder and the Lines option. */
   properties[PROP_SETTINGS] =

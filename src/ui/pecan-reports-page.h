@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include "pecan-page.h"
 
 G_BEGIN_DECLS
 
 #define PECAN_TYPE_REPORTS_PAGE (pecan_reports_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (PecanReportsPage, pecan_reports_page, PECAN, REPORTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PecanReportsPage, pecan_reports_page, PECAN, REPORTS_PAGE, PecanPage)
 
 G_END_DECLS
