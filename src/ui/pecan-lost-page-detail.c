@@ -216,7 +216,7 @@ save_shown (PecanLostPage *self)
   SaveJob *job;
 
   g_clear_handle_id (&self->save_timeout, g_source_remove);
-  if (self->shown == NULL || self->session == NULL)
+  if (self->shown == NULL || pecan_page_get_session (PECAN_PAGE (self)) == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -273,17 +273,18 @@ save_done_cb (GObject      *source,
 static void
 run_next_save (PecanLostPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   GApplication *app = g_application_get_default ();
   SaveJob *job;
 
-  if (self->saving || self->session == NULL || g_queue_is_empty (&self->saves))
+  if (self->saving || session == NULL || g_queue_is_empty (&self->saves))
     return;
   job = g_queue_pop_head (&self->saves);
   self->saving = TRUE;
   /* Quitting waits for the save of a note typed just before. */
   if (app != NULL)
     g_application_hold (app);
-  pecan_session_run_async (self->session, save_thread, job, pecan_lost_page_save_job_free, NULL,
+  pecan_session_run_async (session, save_thread, job, pecan_lost_page_save_job_free, NULL,
                            save_done_cb, g_object_ref (self));
 }
 

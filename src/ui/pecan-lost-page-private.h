@@ -13,13 +13,11 @@ G_BEGIN_DECLS
 
 struct _PecanLostPage
 {
-  GtkWidget            parent_instance;
+  PecanPage            parent_instance;
 
-  PecanSession        *session;
   GCancellable        *cancellable;
   PecanPeriod          loading_period;
   gboolean             loading;
-  gboolean             stale;           /* reload when next mapped */
   gboolean             reload_pending;  /* reload once the saves are done */
 
   GtkCustomFilter     *filter;

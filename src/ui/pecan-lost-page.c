@@ -20,11 +20,10 @@
 #include "pecan-session.h"
 #include "pecan-ui-util.h"
 
-G_DEFINE_FINAL_TYPE (PecanLostPage, pecan_lost_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PecanLostPage, pecan_lost_page, PECAN_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_LOADING,
   N_PROPS
 };
@@ -220,18 +219,13 @@ load_done_cb (GObject      *source,
 void
 pecan_lost_page_reload (PecanLostPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   const PecanPeriod *period;
   PecanPeriod range;
 
-  if (self->session == NULL)
-    return;
   /* Hidden pages read nothing: a year of incidents takes seconds. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
+  if (session == NULL || !pecan_page_reload_now (PECAN_PAGE (self)))
+    return;
   /* A reload reads the notes back: the ones typed must be written first. */
   pecan_lost_page_flush_save (self);
   if (self->saving || !g_queue_is_empty (&self->saves))
@@ -242,14 +236,14 @@ pecan_lost_page_reload (PecanLostPage *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (!pecan_session_get_data_range (self->session, &range))
+  if (!pecan_session_get_data_range (session, &range))
     {
       set_loading (self, FALSE);
       gtk_filter_list_model_set_model (self->filter_model, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  period = pecan_session_get_period (self->session);
+  period = pecan_session_get_period (session);
   /* Another period's incidents are not shown while this one's load; the
    * same period's stay while they are read again. */
   if (period->first != self->loading_period.first || period->last != self->loading_period.last
@@ -259,15 +253,15 @@ pecan_lost_page_reload (PecanLostPage *self)
   self->load_serial = self->save_serial;
   self->loading_period = *period;
   set_loading (self, TRUE);
-  pecan_session_run_async (self->session, load_thread,
+  pecan_session_run_async (session, load_thread,
                            g_memdup2 (&self->loading_period, sizeof (PecanPeriod)), g_free,
                            self->cancellable, load_done_cb, g_object_ref (self));
 }
 
 static void
-session_changed_cb (PecanLostPage *self)
+page_reload (PecanPage *page)
 {
-  pecan_lost_page_reload (self);
+  pecan_lost_page_reload (PECAN_LOST_PAGE (page));
 }
 
 static void
@@ -305,25 +299,12 @@ search_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* The notes typed are written to the database they were typed for. */
 static void
-set_session (PecanLostPage *self,
-             PecanSession  *session)
+session_change (PecanPage    *page,
+               PecanSession *session)
 {
-  if (self->session == session)
-    return;
-  pecan_lost_page_flush_save (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::period", G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::generation", G_CALLBACK (session_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
-  pecan_lost_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  pecan_lost_page_flush_save (PECAN_LOST_PAGE (page));
 }
 
 static void
@@ -336,43 +317,12 @@ pecan_lost_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-pecan_lost_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  PecanLostPage *self = PECAN_LOST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pecan_lost_page_map (GtkWidget *widget)
-{
-  PecanLostPage *self = PECAN_LOST_PAGE (widget);
-
-  GTK_WIDGET_CLASS (pecan_lost_page_parent_class)->map (widget);
-  if (self->stale)
-    pecan_lost_page_reload (self);
 }
 
 static void
@@ -388,8 +338,6 @@ pecan_lost_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->copied_timeout, g_source_remove);
   pecan_lost_page_cancel_checklist (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   self->reload_pending = FALSE;
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -409,7 +357,6 @@ pecan_lost_page_finalize (GObject *object)
   PecanLostPage *self = PECAN_LOST_PAGE (object);
 
   g_queue_clear_full (&self->saves, pecan_lost_page_save_job_free);
-  g_clear_object (&self->session);
   g_free (self->search);
 
   G_OBJECT_CLASS (pecan_lost_page_parent_class)->finalize (object);
@@ -420,16 +367,15 @@ pecan_lost_page_class_init (PecanLostPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PecanPageClass *page_class = PECAN_PAGE_CLASS (klass);
 
   object_class->dispose = pecan_lost_page_dispose;
   object_class->finalize = pecan_lost_page_finalize;
   object_class->get_property = pecan_lost_page_get_property;
-  object_class->set_property = pecan_lost_page_set_property;
-  widget_class->map = pecan_lost_page_map;
+  page_class->reload = page_reload;
+  page_class->session_change = session_change;
+  page_class->follows_period = TRUE;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* TRUE while the incidents are being read. */
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,

@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include "pecan-page.h"
 
 G_BEGIN_DECLS
 
 #define PECAN_TYPE_LOST_PAGE (pecan_lost_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (PecanLostPage, pecan_lost_page, PECAN, LOST_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PecanLostPage, pecan_lost_page, PECAN, LOST_PAGE, PecanPage)
 
 G_END_DECLS

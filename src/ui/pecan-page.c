@@ -154,7 +154,9 @@ pecan_page_map (GtkWidget *widget)
     reload (self);
 }
 
-/* Subclasses dispose of their own things first: the session goes last. */
+/* A disposed page follows the session no more, but keeps it: work it
+ * started may need it to finish, such as the notes the Lost PEC page
+ * saves as it closes. */
 static void
 pecan_page_dispose (GObject *object)
 {
@@ -163,9 +165,19 @@ pecan_page_dispose (GObject *object)
 
   if (priv->session != NULL)
     g_signal_handlers_disconnect_by_data (priv->session, self);
-  g_clear_object (&priv->session);
 
   G_OBJECT_CLASS (pecan_page_parent_class)->dispose (object);
+}
+
+static void
+pecan_page_finalize (GObject *object)
+{
+  PecanPage *self = PECAN_PAGE (object);
+  PecanPagePrivate *priv = pecan_page_get_instance_private (self);
+
+  g_clear_object (&priv->session);
+
+  G_OBJECT_CLASS (pecan_page_parent_class)->finalize (object);
 }
 
 static void
@@ -175,6 +187,7 @@ pecan_page_class_init (PecanPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pecan_page_dispose;
+  object_class->finalize = pecan_page_finalize;
   object_class->get_property = pecan_page_get_property;
   object_class->set_property = pecan_page_set_property;
   widget_class->map = pecan_page_map;
