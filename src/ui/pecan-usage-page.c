@@ -23,13 +23,11 @@
 
 struct _PecanUsagePage
 {
-  GtkWidget           parent_instance;
+  PecanPage           parent_instance;
 
-  PecanSession       *session;
   GCancellable       *cancellable;             /* the model being made */
   GCancellable       *categories_cancellable;
   PecanUsageFilter   *filter;                  /* of the model shown or being made */
-  gboolean            stale;                   /* the data changed while hidden */
   gboolean            quiet;                   /* filters being set: no model yet */
 
   /* Template widgets */
@@ -51,15 +49,7 @@ struct _PecanUsagePage
   GtkWidget          *no_match_button;
 };
 
-G_DEFINE_FINAL_TYPE (PecanUsagePage, pecan_usage_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (PecanUsagePage, pecan_usage_page, PECAN_TYPE_PAGE)
 
 /* The filter the bar shows, for the session's period. */
 static PecanUsageFilter *
@@ -71,7 +61,7 @@ current_filter (PecanUsagePage *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (search));
 
-  pecan_usage_filter_init (&filter, pecan_session_get_period (self->session));
+  pecan_usage_filter_init (&filter, pecan_session_get_period (pecan_page_get_session (PECAN_PAGE (self))));
   if (stripped[0] != '\0')
     filter.search = stripped;
   /* Item 0 of both lists is "all". */
@@ -204,11 +194,12 @@ static void
 update_model (PecanUsagePage *self,
               gboolean        force)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   g_autoptr(PecanUsageFilter) filter = NULL;
   PecanPeriod range;
   gboolean narrows;
 
-  if (self->session == NULL || self->quiet)
+  if (session == NULL || self->quiet)
     return;
   filter = current_filter (self);
   narrows = pecan_usage_filter_narrows (filter);
@@ -216,7 +207,7 @@ update_model (PecanUsagePage *self,
   gtk_widget_set_visible (self->clear_button, narrows);
   if (!force && self->filter != NULL && pecan_usage_filter_equal (filter, self->filter))
     return;
-  if (!pecan_session_get_data_range (self->session, &range))
+  if (!pecan_session_get_data_range (session, &range))
     {
       drop_model (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -229,7 +220,7 @@ update_model (PecanUsagePage *self,
   self->filter = pecan_usage_filter_copy (filter);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
-  pecan_session_run_async (self->session, make_model, g_steal_pointer (&filter),
+  pecan_session_run_async (session, make_model, g_steal_pointer (&filter),
                            (GDestroyNotify) pecan_usage_filter_free, self->cancellable,
                            model_made_cb, g_object_ref (self));
 }
@@ -319,11 +310,13 @@ categories_listed_cb (GObject      *source,
 static void
 update_categories (PecanUsagePage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
+
   g_cancellable_cancel (self->categories_cancellable);
   g_clear_object (&self->categories_cancellable);
   self->categories_cancellable = g_cancellable_new ();
-  pecan_session_run_async (self->session, list_categories,
-                           g_memdup2 (pecan_session_get_period (self->session), sizeof (PecanPeriod)),
+  pecan_session_run_async (session, list_categories,
+                           g_memdup2 (pecan_session_get_period (session), sizeof (PecanPeriod)),
                            g_free, self->categories_cancellable, categories_listed_cb,
                            g_object_ref (self));
 }
@@ -331,16 +324,18 @@ update_categories (PecanUsagePage *self)
 /* The period or the data changed: shown, the page reads them again at
  * once; hidden, it waits until it is shown. */
 static void
-session_changed_cb (PecanUsagePage *self)
+page_reload (PecanPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  PecanUsagePage *self = PECAN_USAGE_PAGE (page);
+
+  if (pecan_page_get_session (page) == NULL)
+    return;
+  if (!pecan_page_reload_now (page))
     {
-      self->stale = TRUE;
       cancel_model (self);
       g_cancellable_cancel (self->categories_cancellable);
       return;
     }
-  self->stale = FALSE;
   update_categories (self);
   update_model (self, TRUE);
 }
@@ -349,11 +344,11 @@ session_changed_cb (PecanUsagePage *self)
  * of the database they read, which would keep the WAL from being reset.
  * (Not on a change of period: dropping the rows' widgets takes long.) */
 static void
-generation_changed_cb (PecanUsagePage *self)
+data_changed (PecanPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    drop_model (self);
-  session_changed_cb (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    drop_model (PECAN_USAGE_PAGE (page));
+  page_reload (page);
 }
 
 /* A filter changed: hidden, the page waits until it is shown, whatever
@@ -361,12 +356,8 @@ generation_changed_cb (PecanUsagePage *self)
 static void
 filter_changed_cb (PecanUsagePage *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = self->session != NULL;
-      return;
-    }
-  update_model (self, FALSE);
+  if (pecan_page_reload_now (PECAN_PAGE (self)))
+    update_model (self, FALSE);
 }
 
 static void
@@ -400,71 +391,12 @@ clear_filters_action (GtkWidget  *widget,
   update_model (self, FALSE);
 }
 
+/* Lines of another database are not shown a moment longer. */
 static void
-pecan_usage_page_set_session (PecanUsagePage *self,
-                              PecanSession   *session)
+session_change (PecanPage    *page,
+               PecanSession *session)
 {
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  drop_model (self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::period", G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::generation", G_CALLBACK (generation_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      session_changed_cb (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-static void
-pecan_usage_page_map (GtkWidget *widget)
-{
-  PecanUsagePage *self = PECAN_USAGE_PAGE (widget);
-
-  GTK_WIDGET_CLASS (pecan_usage_page_parent_class)->map (widget);
-  if (self->stale && self->session != NULL)
-    session_changed_cb (self);
-}
-
-static void
-pecan_usage_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  PecanUsagePage *self = PECAN_USAGE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-pecan_usage_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  PecanUsagePage *self = PECAN_USAGE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      pecan_usage_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  drop_model (PECAN_USAGE_PAGE (page));
 }
 
 static void
@@ -478,7 +410,6 @@ pecan_usage_page_dispose (GObject *object)
   g_clear_object (&self->categories_cancellable);
   g_clear_pointer (&self->filter, pecan_usage_filter_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PECAN_TYPE_USAGE_PAGE);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pecan_usage_page_parent_class)->dispose (object);
 }
@@ -488,16 +419,13 @@ pecan_usage_page_class_init (PecanUsagePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  PecanPageClass *page_class = PECAN_PAGE_CLASS (klass);
 
   object_class->dispose = pecan_usage_page_dispose;
-  object_class->get_property = pecan_usage_page_get_property;
-  object_class->set_property = pecan_usage_page_set_property;
-  widget_class->map = pecan_usage_page_map;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, PECAN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = page_reload;
+  page_class->data_changed = data_changed;
+  page_class->session_change = session_change;
+  page_class->follows_period = TRUE;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pecanapp/Pecan/pecan-usage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PecanUsagePage, stack);

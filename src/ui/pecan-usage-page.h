@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include "pecan-page.h"
 
 G_BEGIN_DECLS
 
 #define PECAN_TYPE_USAGE_PAGE (pecan_usage_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (PecanUsagePage, pecan_usage_page, PECAN, USAGE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PecanUsagePage, pecan_usage_page, PECAN, USAGE_PAGE, PecanPage)
 
 G_END_DECLS
