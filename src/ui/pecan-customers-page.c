@@ -245,6 +245,7 @@ show_none (PecanCustomersPage *self,
 static void
 update_results (PecanCustomersPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *count = NULL;
@@ -272,7 +273,7 @@ update_results (PecanCustomersPage *self)
                  _("Search by a customer’s name, domain or tenant ID."));
       return;
     }
-  period = pecan_ui_format_period (pecan_session_get_period (pecan_page_get_session (PECAN_PAGE (self))));
+  period = pecan_ui_format_period (pecan_session_get_period (session));
   /* TRANSLATORS: %s is a period: "January 2026", "Q1 2026" */
   title = g_strdup_printf (_("No Usage in %s"), period);
   show_none (self, "x-office-calendar-symbolic", title,

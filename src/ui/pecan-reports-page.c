@@ -62,6 +62,7 @@ show_none (PecanReportsPage *self,
 static void
 update_results (PecanReportsPage *self)
 {
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *title = NULL;
   g_autofree char *period = NULL;
@@ -81,7 +82,7 @@ update_results (PecanReportsPage *self)
                  _("Search by a client’s name, domain, contact or tenant ID."));
       return;
     }
-  period = pecan_ui_format_period (pecan_session_get_period (pecan_page_get_session (PECAN_PAGE (self))));
+  period = pecan_ui_format_period (pecan_session_get_period (session));
   /* TRANSLATORS: %s is a period: "January 2026", "Q1 2026" */
   title = g_strdup_printf (_("No Usage in %s"), period);
   show_none (self, "x-office-calendar-symbolic", title,
@@ -368,12 +369,13 @@ edit_client_action (GtkWidget  *widget,
 {
   PecanReportsPage *self = PECAN_REPORTS_PAGE (widget);
   PecanClient *client = find_client (self, g_variant_get_string (parameter, NULL));
+  PecanSession *session = pecan_page_get_session (PECAN_PAGE (self));
   GtkWindow *dialog;
 
-  if (client == NULL || pecan_page_get_session (PECAN_PAGE (self)) == NULL)
+  if (client == NULL || session == NULL)
     return;
-  dialog = pecan_client_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), pecan_page_get_session (PECAN_PAGE (self)),
-                                    client, self->report_settings.share);
+  dialog = pecan_client_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), session, client,
+                                    self->report_settings.share);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (client_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
 }

@@ -61,7 +61,8 @@ current_filter (PecanUsagePage *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (search));
 
-  pecan_usage_filter_init (&filter, pecan_session_get_period (pecan_page_get_session (PECAN_PAGE (self))));
+  pecan_usage_filter_init (&filter,
+                           pecan_session_get_period (pecan_page_get_session (PECAN_PAGE (self))));
   if (stripped[0] != '\0')
     filter.search = stripped;
   /* Item 0 of both lists is "all". */
