@@ -92,7 +92,7 @@ fixture_setup (PageFixture   *f,
   else if (data != NULL)
     pecan_test_import_ok (f->db.store, data);
   pecan_ui_test_page_open (f, PECAN_TYPE_CUSTOMERS_PAGE, 1100, 800,
-                           data != NULL ? "2026-01" : NULL, NULL);
+                           data != NULL ? "2026-01" : NULL, "customers");
   pecan_ui_test_page_wait (f, page_is, data != NULL ? "list" : "empty");
 }
 
@@ -375,6 +375,25 @@ test_customers_no_usage_in_period (PageFixture   *f,
   pecan_ui_test_page_wait (f, shows_text, "No Usage in June 2025");
 }
 
+/* Hidden, the page reads nothing: a change of period waits until the page
+ * is shown again, and is then read. */
+static void
+test_customers_hidden (PageFixture   *f,
+                       gconstpointer  data)
+{
+  PECAN_UI_TEST_SKIP_WITHOUT_DISPLAY ();
+
+  pecan_ui_test_page_wait (f, table_has_n_rows, GUINT_TO_POINTER (2));
+  gtk_stack_set_visible_child_name (f->stack, "other");
+  pecan_ui_test_set_period (f->session, "2025-06");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (table_rows (f)), ==, 2);
+
+  gtk_stack_set_visible_child_name (f->stack, "customers");
+  pecan_ui_test_page_wait (f, shows_text, "No Usage in June 2025");
+}
+
 static void
 add (const char    *path,
      const char    *data,
@@ -395,6 +414,7 @@ main (int   argc,
   add ("/customers-page/detail", "daily-small.csv", test_customers_detail);
   add ("/customers-page/empty", NULL, test_customers_empty);
   add ("/customers-page/no-usage-in-period", "daily-small.csv", test_customers_no_usage_in_period);
+  add ("/customers-page/hidden", "daily-small.csv", test_customers_hidden);
 
   return g_test_run ();
 }
